@@ -1,0 +1,123 @@
+"""Running the engine on a stored version and saving what it found.
+
+Called by the Celery task with a version id. Claiming the row with a guarded update makes a
+redelivered task harmless, and findings are replaced, never appended, so analysis is idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from disclosure.audit import audit_record
+from disclosure.models import DocumentVersion
+from disclosure.selectors import case_context
+from disclosure.services import version_progress
+from redaction import analyse
+from redaction.errors import EngineError
+from redaction.types import Analysis
+from review.models import Finding, ReasonCode
+
+log = logging.getLogger(__name__)
+Status = DocumentVersion.Status
+
+UNEXPECTED_FAILURE = (
+    "Analysis stopped because of an unexpected error. The upload is safe; try again, and if it fails "
+    "again tell your administrator."
+)
+
+
+def version_analyse(*, version_id: int) -> None:
+    claimed = DocumentVersion.objects.filter(
+        pk=version_id, status__in=[Status.UPLOADED, Status.ANALYSING, Status.FAILED]
+    ).update(
+        status=Status.ANALYSING,
+        progress=1,
+        failure_reason="",
+        analysis_attempts=F("analysis_attempts") + 1,
+        status_changed_at=timezone.now(),
+    )
+    if not claimed:
+        log.info("Version %s is not waiting for analysis; nothing to do", version_id)
+        return
+    version = DocumentVersion.objects.select_related("document__case").get(pk=version_id)
+    try:
+        with version.original.open("rb") as handle:
+            data = handle.read()
+        result = analyse(
+            data,
+            version.original_name,
+            case_context(version.document.case),
+            model=settings.SPACY_MODEL,
+            progress=lambda percent: version_progress(version_id=version_id, percent=percent),
+        )
+    except EngineError as error:
+        analysis_fail(version_id=version_id, reason=str(error))
+        return
+    except Exception:
+        log.exception("Analysis of version %s failed", version_id)
+        analysis_fail(version_id=version_id, reason=UNEXPECTED_FAILURE)
+        raise
+    findings_store(version_id=version_id, result=result)
+
+
+def findings_store(*, version_id: int, result: Analysis) -> None:
+    codes = {code.code: code for code in ReasonCode.objects.all()}
+    with transaction.atomic():
+        version = DocumentVersion.objects.select_for_update().get(pk=version_id)
+        if version.status != Status.ANALYSING:
+            return  # superseded or already stored by another delivery of the task
+        Finding.objects.filter(version=version, source=Finding.Source.ENGINE).delete()
+        Finding.objects.bulk_create(
+            Finding(
+                version=version,
+                source=Finding.Source.ENGINE,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                category=f.category,
+                suggested_action=f.action,
+                party=f.party,
+                explanation=f.reason[:300],
+                confidence=f.confidence,
+                reason_code=codes.get(f.reason_code),
+            )
+            for f in result.findings
+            if f.end > f.start
+        )
+        version.extracted_text = result.document.text
+        version.needs_ocr = result.document.needs_ocr
+        version.status = Status.TRIAGE
+        version.progress = 100
+        version.status_changed_at = timezone.now()
+        version.save(update_fields=["extracted_text", "needs_ocr", "status", "progress", "status_changed_at"])
+        counts: dict[str, int] = {}
+        for f in result.findings:
+            counts[f.action] = counts.get(f.action, 0) + 1
+        audit_record(
+            actor=None,
+            action="analysis.completed",
+            version=version,
+            summary=f"Analysis found {len(result.findings)} items: "
+            + ", ".join(f"{n} {action}" for action, n in sorted(counts.items())),
+            data={
+                "counts": counts,
+                "text_length": len(result.document.text),
+                "needs_ocr": result.document.needs_ocr,
+                "warnings": list(result.document.warnings),
+            },
+        )
+
+
+def analysis_fail(*, version_id: int, reason: str) -> None:
+    with transaction.atomic():
+        claimed = DocumentVersion.objects.filter(pk=version_id, status=Status.ANALYSING).update(
+            status=Status.FAILED, failure_reason=reason, progress=0, status_changed_at=timezone.now()
+        )
+        if claimed:
+            version = DocumentVersion.objects.get(pk=version_id)
+            audit_record(actor=None, action="analysis.failed", version=version, summary=f"Analysis failed: {reason}")

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from disclosure import services
+from disclosure.access import Need, can, case_for, version_for
+from disclosure.forms import ReleaseForm, UploadForm
+from disclosure.models import AuditEvent, DocumentVersion, Party
+from disclosure.views.common import AuthenticatedRequest, attempt
+from review.models import CheckDecision
+from review.selectors import check_refusal, pending_reviews
+
+Status = DocumentVersion.Status
+
+
+def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    case = case_for(request.user, pk, Need.EDIT)
+    family = case.parties.filter(kind=Party.Kind.FAMILY)
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        case_documents=case.documents.all(),
+        family=family,
+        initial={"document": request.GET.get("document")},
+    )
+    if request.method == "POST" and form.is_valid():
+        version = attempt(
+            request,
+            lambda: services.version_upload(
+                user=request.user,
+                case=case,
+                uploaded_file=form.cleaned_data["file"],
+                recipients=list(form.cleaned_data["recipients"]),
+                document=form.cleaned_data["document"],
+                title=form.cleaned_data["title"],
+            ),
+            success="Uploaded. Analysis has started.",
+        )
+        if version is not None:
+            return redirect("version_detail", pk=version.pk)
+    return render(request, "disclosure/upload.html", {"case": case, "form": form})
+
+
+def version_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk)
+    findings = version.findings.all()
+    return render(
+        request,
+        "disclosure/version_detail.html",
+        {
+            "version": version,
+            "case": version.document.case,
+            "recipients": version.recipients.all(),
+            "counts": {
+                "redacted": sum(1 for f in findings if f.is_redacted),
+                "kept": sum(1 for f in findings if not f.is_redacted),
+                "review": pending_reviews(version),
+            },
+            "checks": CheckDecision.objects.filter(version=version).select_related("checker"),
+            "can_edit": _can_act(request, version, Need.EDIT),
+            "can_release": _can_act(request, version, Need.RELEASE) and version.status == Status.APPROVED,
+            "can_check": version.status == Status.AWAITING_CHECK
+            and _can_act(request, version, Need.CHECK)
+            and check_refusal(request.user, version) is None,
+            "can_audit": can(request.user, Need.AUDIT),
+            "release": getattr(version, "release", None) if version.status == Status.RELEASED else None,
+            "in_progress": version.status in (Status.UPLOADED, Status.ANALYSING),
+            "other_versions": version.document.versions.exclude(pk=version.pk).order_by("-number"),
+        },
+    )
+
+
+def _can_act(request: AuthenticatedRequest, version: DocumentVersion, need: Need) -> bool:
+    return can(request.user, need) and version.document.case.team.members.filter(pk=request.user.pk).exists()
+
+
+def version_status(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+    version = version_for(request.user, pk)
+    return JsonResponse(
+        {
+            "status": version.status,
+            "label": version.get_status_display(),
+            "progress": version.progress,
+            "failure_reason": version.failure_reason,
+            "done": version.status not in (Status.UPLOADED, Status.ANALYSING),
+            "next": reverse("triage", args=[version.pk]) if version.status == Status.TRIAGE else "",
+        }
+    )
+
+
+@require_POST
+def analysis_retry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    attempt(request, lambda: services.analysis_retry(user=request.user, version=version), success="Analysis restarted.")
+    return redirect("version_detail", pk=version.pk)
+
+
+def release(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.RELEASE)
+    family = version.document.case.parties.filter(kind=Party.Kind.FAMILY)
+    form = ReleaseForm(
+        request.POST or None,
+        family=family,
+        initial={"recipients": list(version.recipients.values_list("pk", flat=True))},
+    )
+    if request.method == "POST" and form.is_valid():
+        done = attempt(
+            request,
+            lambda: services.release_create(
+                user=request.user,
+                version=version,
+                method=form.cleaned_data["method"],
+                recipients=list(form.cleaned_data["recipients"]),
+            ),
+            success="Released. The exact approved file is recorded on the case.",
+        )
+        if done is not None:
+            return redirect("case_detail", pk=version.document.case_id)
+    return render(request, "disclosure/release.html", {"version": version, "form": form})
+
+
+def audit_trail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Every event about a document, across its versions (DPO)."""
+    version = version_for(request.user, pk, Need.AUDIT)
+    events = (
+        AuditEvent.objects.filter(version__document=version.document).select_related("version").order_by("at", "id")
+    )
+    return render(request, "disclosure/audit_trail.html", {"version": version, "events": events})

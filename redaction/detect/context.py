@@ -1,0 +1,68 @@
+"""Clues in the words around a name: is this person staff, or somebody's relative or contact?"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, TITLE_RE
+
+_PRO_TITLE = re.compile(
+    r"(?:^|[^\w])(?:"
+    + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True))
+    + r")\.?\s+$"
+)
+_ANY_TITLE = rf"(?:(?:{TITLE_RE})\.?\s+)?"
+_RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
+
+# "the school's DSL, " / "Health Visitor " / "interpreter " directly before the name.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{ROLE_RE})(?:\s+\([^)\n]*\))?\s*[,:\-\u2013]?\s*{_ANY_TITLE}$", re.IGNORECASE
+)
+# "Chair: ", "Recorded by ", "From: " and similar labels of documents' metadata lines.
+_LABEL_BEFORE = re.compile(
+    r"(?:^|\n|\t|\s{2,})\s*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
+    r"record completed by|minutes taken by|prepared by|written by|author|interviewer|signed|countersigned|"
+    r"authorised|authorised by|approved|approved by|decision by|from|to|cc|bcc|allocated worker|"
+    r"allocated social worker|social worker|referrer|name and role|manager's authorisation|"
+    r"team manager|practitioner|lead professional|key worker)\s*:\s*" + _ANY_TITLE + r"$",
+    re.IGNORECASE,
+)
+# " (Social Worker)", ", Team Manager", "   Designated Safeguarding Lead", " | Social Worker", "\nGP".
+_ROLE_AFTER = re.compile(
+    rf"^(?:\s*\((?:[\w'\u2019&/.,-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
+    rf"|\s*(?:,|\||-|\u2013|:)\s*(?:(?:the|his|her|their|a|an|our|my|your)\s+)?(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
+    rf"|(?:[ \t]{{2,}}|\t|[ \t]*\n)[ \t]*(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b)",
+    re.IGNORECASE,
+)
+_RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
+_RELATION_AFTER = re.compile(
+    rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I
+)
+
+
+def _line_before(text: str, start: int, limit: int = 60) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[max(line_start, start - limit) : start]
+
+
+def professional_title_before(text: str, start: int) -> bool:
+    return bool(_PRO_TITLE.search(text[max(0, start - 12) : start]))
+
+
+def professional_context(text: str, start: int, end: int) -> str:
+    """A short reason if the surrounding words mark the person as a professional, else ""."""
+    before = _line_before(text, start)
+    if professional_title_before(text, start):
+        return "named with a professional title"
+    if _RELATION_BEFORE.search(before) or _RELATION_AFTER.search(text[end : end + 40]):
+        return ""
+    if _ROLE_BEFORE.search(before):
+        return "introduced by a professional role"
+    if _LABEL_BEFORE.search(text[max(0, start - 60) : start]):
+        return "named in a record's staff field"
+    after = text[end : end + 80]
+    if after.startswith(("'s", "\u2019s")):
+        after = after[2:]
+    if _ROLE_AFTER.search(after):
+        return "followed by a professional role"
+    return ""

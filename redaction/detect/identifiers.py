@@ -1,0 +1,175 @@
+"""Identifiers: emails, UK phones, postcodes, addresses, dates of birth, NHS and NI numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+
+POSTCODE = r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b"
+_POSTCODE_RE = re.compile(POSTCODE)
+_EMAIL_RE = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+_STREET_WORDS = (
+    "Road",
+    "Rd",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Ln",
+    "Close",
+    "Drive",
+    "Dr",
+    "Way",
+    "Walk",
+    "Grove",
+    "Crescent",
+    "Place",
+    "Gardens",
+    "Court",
+    "Terrace",
+    "Square",
+    "Hill",
+    "Row",
+    "Mews",
+    "View",
+    "Park",
+    "Rise",
+    "Green",
+    "Parade",
+    "Mount",
+    "Vale",
+    "Croft",
+    "Fold",
+    "Gate",
+    "Meadow",
+    "Meadows",
+    "Wharf",
+    "Yard",
+    "Boulevard",
+    "Broadway",
+    "Circus",
+    "Chase",
+    "End",
+    "Field",
+    "Fields",
+    "Heights",
+)
+_STREET = "|".join(_STREET_WORDS)
+_CAP = r"[A-Z][a-z][\w'\u2019-]*"
+_COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower", "Central"})
+# "Flat 4, 210 Coventry Road" / "Flat 6, Ashdene House, Frederick Road" / "41 Kirkwood Road".
+_ADDRESS_HEAD = re.compile(
+    rf"\b(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+(?:{_CAP}(?:\s+{_CAP})*\s+(?:House|Court|Lodge|"
+    rf"Buildings|Tower|Point|Mansions),?\s+)?(?:\d+[A-Za-z]?\s+)?|\d+[A-Za-z]?(?:-\d+)?,?\s+)"
+    rf"(?:{_CAP}[ ]+){{1,3}}(?:{_STREET})\b"
+)
+# Continuation of an address: ", Town", "\nCity", " B11 4QT" - capitalised place words or a postcode.
+_ADDRESS_TAIL = re.compile(rf"(?:,?[ \t]*\n?[ \t]*(?:{POSTCODE}|{_CAP}(?:[ ]+{_CAP}){{0,2}}))")
+_DOB_RE = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|birth date)\b[\s:,()-]{0,6}"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4})",
+    re.IGNORECASE,
+)
+_NHS_RE = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+_NHS_LABEL = re.compile(r"\bNHS\b[^\n\d]{0,20}$", re.IGNORECASE)
+# Any two letters: specimen prefixes (QQ) appear in training material and must still be caught.
+_NI_RE = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NOT_PLACE = frozenset({"On", "At", "In", "The", "And", "Tel", "Telephone", "Mobile", "Email", "DOB", "Who"})
+
+
+@dataclass
+class Identifier:
+    start: int
+    end: int
+    category: str
+    confidence: float = 0.9
+
+
+def emails(text: str) -> Iterator[Identifier]:
+    for m in _EMAIL_RE.finditer(text):
+        yield Identifier(m.start(), m.end(), "email", 0.99)
+
+
+def phones(text: str) -> Iterator[Identifier]:
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+        # POSSIBLE, not VALID: the Ofcom drama ranges (07700 900xxx) used in examples are not "valid".
+        if sum(ch.isdigit() for ch in match.raw_string) < 10:
+            continue
+        yield Identifier(match.start, match.end, "phone", 0.95)
+
+
+def nhs_numbers(text: str) -> Iterator[Identifier]:
+    for m in _NHS_RE.finditer(text):
+        digits = "".join(m.groups())
+        if _nhs_check_digit_ok(digits):
+            yield Identifier(m.start(), m.end(), "nhs_number", 0.95)
+        elif _NHS_LABEL.search(text[max(0, m.start() - 30) : m.start()]):
+            # Labelled but failing the check digit: a typo still identifies a child, so flag it anyway.
+            yield Identifier(m.start(), m.end(), "nhs_number", 0.8)
+
+
+def _nhs_check_digit_ok(digits: str) -> bool:
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def ni_numbers(text: str) -> Iterator[Identifier]:
+    for m in _NI_RE.finditer(text):
+        if m.group(0)[:2] not in ("BG", "GB", "NK", "KN", "TN", "NT", "ZZ"):
+            yield Identifier(m.start(), m.end(), "ni_number", 0.9)
+
+
+def dates_of_birth(text: str) -> Iterator[Identifier]:
+    for m in _DOB_RE.finditer(text):
+        yield Identifier(m.start("date"), m.end("date"), "date_of_birth", 0.9)
+
+
+def addresses(text: str) -> Iterator[Identifier]:
+    """Street addresses with a house or flat number, extended over town and postcode lines."""
+    covered_until = -1
+    for m in _ADDRESS_HEAD.finditer(text):
+        if m.start() < covered_until:
+            continue
+        end = _extend(text, m.end())
+        covered_until = end
+        yield Identifier(m.start(), end, "address", 0.85)
+    for m in _POSTCODE_RE.finditer(text):
+        if m.start() >= covered_until or m.end() > covered_until:
+            yield Identifier(m.start(), m.end(), "postcode", 0.8)
+
+
+def _extend(text: str, end: int) -> int:
+    """Swallow ", Town" parts and address lines; lines only count when a postcode closes them."""
+    probe = end
+    best = end
+    for _ in range(6):
+        tail = _ADDRESS_TAIL.match(text, probe)
+        if not tail or tail.end() == probe:
+            break
+        raw = tail.group(0)
+        part = raw.strip(" ,\t\n")
+        if not part or part.split()[0] in _NOT_PLACE:
+            break
+        if _POSTCODE_RE.fullmatch(part):
+            return tail.end()
+        comma = raw.lstrip(" \t").startswith(",")
+        newline = "\n" in raw
+        if not (comma or newline or part in _COMPASS):
+            break
+        probe = tail.end()
+        if not newline and best == probe - len(raw):
+            best = probe
+    return best
+
+
+def find_all(text: str) -> list[Identifier]:
+    found: list[Identifier] = []
+    for finder in (emails, phones, nhs_numbers, ni_numbers, dates_of_birth, addresses):
+        found.extend(finder(text))
+    return found

@@ -1,0 +1,306 @@
+"""Find person names and decide whose they are: family, professional, another case, or a third party."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from redaction.detect.context import professional_context, professional_title_before
+from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE
+from redaction.detect.people import Register, norm
+from redaction.types import CaseContext
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    source: str  # "ner", "register", "title", "doc", "initials"
+    party: str = ""
+    why: str = ""
+    confidence: float = 0.5
+
+
+# A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
+_TITLED = re.compile(
+    rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})"
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NAMEISH = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
+
+
+@lru_cache(maxsize=64)
+def register_for(context: CaseContext) -> tuple[Register, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The register index and two matchers (multi-word, case-insensitive; single-word, capitalised)."""
+    register = Register(context)
+    multi: set[str] = set()
+    single: set[str] = set()
+    for variant, _party in register.variants():
+        (multi if " " in variant else single).add(variant)
+
+    def build(words: set[str], flags: int) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        alternatives = "|".join(
+            r"\s+".join(re.escape(part) for part in w.split(" "))
+            for w in sorted(words, key=len, reverse=True)
+        )
+        return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w-]|['\u2019][^\Ws])", flags)
+
+    return register, build(multi, re.IGNORECASE), build(single, re.IGNORECASE)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim titles, possessives and punctuation so the span covers the name only."""
+    span = text[start:end]
+    title = re.match(rf"(?:(?:{TITLE_RE})\.?\s+)+", span)
+    if title and title.end() < len(span):
+        start += title.end()
+    span = text[start:end]
+    possessive = _POSSESSIVE.search(span)
+    if possessive and possessive.start() > 0:
+        end = start + possessive.start()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.endswith(("\n", ". ", "! ", "? ", '" ', "\t")) or before.strip() == ""
+
+
+def candidate_mentions(text: str, ents: list[tuple[int, int, str]], context: CaseContext) -> list[Mention]:
+    register, multi, single = register_for(context)
+    mentions: list[Mention] = []
+    for start, end, label in ents:
+        s, e = _clean(text, start, end)
+        span = text[s:e]
+        if e <= s or any(ch.isdigit() for ch in span):
+            continue
+        words = [w for w in re.split(r"\s+", span) if w]
+        if not any(_capitalised(w) for w in words) or all(w.lower().strip(".,") in NOT_NAMES for w in words):
+            continue
+        if label == "PERSON":
+            mentions.append(Mention(s, e, "ner", confidence=0.7))
+        elif register.lookup(span) is not None:
+            # spaCy often calls names in CAPITALS an ORG or GPE; the register knows better.
+            mentions.append(Mention(s, e, "register", confidence=0.85))
+    for pattern in (multi, single):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if pattern is single:
+                if not _capitalised(word):
+                    continue
+                if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, m.start()):
+                    continue
+            mentions.append(Mention(m.start(), m.end(), "register", confidence=0.9))
+    mentions.extend(caps_names(text))
+    for m in _TITLED.finditer(text):
+        s, e = _clean(text, m.start("name"), m.end("name"))
+        if e > s and text[s:e].lower() not in NOT_NAMES:
+            mentions.append(Mention(s, e, "title", confidence=0.8))
+    return mentions
+
+
+_NEXT_NAME = re.compile(rf" ({NAME_TOKEN})(?![\w'\u2019-])")
+_PREV_NAME = re.compile(rf"(?<![\w'\u2019-])({NAME_TOKEN}) $")
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "when",
+        "while",
+        "if",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "its",
+        "there",
+        "here",
+    ]
+)
+# Two or more words in capitals, or a capitalised word then a SURNAME in capitals (minutes style).
+_CAPS_NAME = re.compile(rf"(?<![\w'\u2019-])({NAME_TOKEN}) ([A-Z][A-Z'\u2019-]+[A-Z])(?![\w'\u2019-])")
+
+
+def _joinable(word: str) -> bool:
+    bare = word.lower()
+    return (
+        len(word) > 1
+        and bare not in NOT_NAMES
+        and bare not in _FUNCTION_WORDS
+        and not re.fullmatch(rf"(?:{TITLE_RE})", word)
+    )
+
+
+def extend(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Grow mentions over adjacent capitalised name words ("Chioma" + "Okafur"), then re-merge."""
+    for m in mentions:
+        while True:
+            nxt = _NEXT_NAME.match(text, m.end)
+            if nxt is None or not _joinable(nxt.group(1)) or m.end - m.start > 40:
+                break
+            m.end = nxt.end(1)
+        span = text[m.start : m.end]
+        prev = _PREV_NAME.search(text, max(0, m.start - 30), m.start)
+        if (
+            prev is not None
+            and span.split()[0].isupper()
+            and _joinable(prev.group(1))
+            and (not _sentence_initial(text, prev.start(1)) or prev.group(1).isupper())
+        ):
+            m.start = prev.start(1)
+    return merge(mentions)
+
+
+def caps_names(text: str) -> list[Mention]:
+    """ "Kamran ALI": the surname-in-capitals convention of minutes, which spaCy often misses."""
+    out: list[Mention] = []
+    for m in _CAPS_NAME.finditer(text):
+        first, surname = m.group(1), m.group(2)
+        if _joinable(first) and surname.lower() not in NOT_NAMES and len(surname) >= 2:
+            out.append(Mention(m.start(), m.end(), "caps", confidence=0.7))
+    return out
+
+
+def merge(mentions: list[Mention]) -> list[Mention]:
+    """Union overlapping mentions; the earliest-starting one's source is kept."""
+    merged: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if merged and m.start < merged[-1].end:
+            last = merged[-1]
+            last.end = max(last.end, m.end)
+            last.confidence = max(last.confidence, m.confidence)
+            if m.source == "register":
+                last.source = "register"
+        else:
+            merged.append(Mention(m.start, m.end, m.source, m.party, m.why, m.confidence))
+    return merged
+
+
+def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
+    """Give every mention a party: register first, then the document's own introductions, then context."""
+    register, _multi, _single = register_for(context)
+    doc_names: dict[str, tuple[str, str]] = {}
+    # Multi-word mentions first: they introduce people, whose short forms follow later in the text.
+    order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
+    for m in order:
+        name = text[m.start : m.end]
+        match = register.lookup(name)
+        if match is not None:
+            m.party = match.person.party
+            m.why = _register_reason(match.person.party, match.person.role, match.person.case, match.how)
+            m.confidence = max(m.confidence, 0.95 if match.how == "full" else 0.85)
+        elif norm(name) in doc_names:
+            m.party, m.why = doc_names[norm(name)]
+        else:
+            pro = professional_context(text, m.start, m.end)
+            if pro:
+                m.party, m.why = "professional", f"Professional: {pro}."
+            else:
+                m.party = "third_party"
+                m.why = "Not the family or a known professional: a third party."
+        if " " in name.strip() and match is None:
+            for part in norm(name).split(" "):
+                if len(part) > 1 and part not in doc_names and register.lookup(part) is None:
+                    doc_names[part] = (m.party, m.why)
+            doc_names.setdefault(norm(name), (m.party, m.why))
+    return mentions
+
+
+def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
+    """Find later short forms ("Mrs Doyle", "Patricia", "PD") of people the document introduced."""
+    register, _multi, _single = register_for(context)
+    taken = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        name = text[m.start : m.end]
+        parts = [p for p in re.split(r"\s+", name) if p]
+        if len(parts) < 2 or m.party == "family":
+            continue
+        for part in (parts[0], parts[-1]):
+            if len(part) > 1 and register.lookup(part) is None and part.lower() not in NOT_NAMES:
+                forms.setdefault(part.lower(), m)
+        initials = "".join(p[0] for p in parts if p[:1].isupper())
+        if len(initials) >= 2:
+            forms.setdefault(initials, m)
+    if not forms:
+        return mentions
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w'\u2019-])(?:{words})(?![\w-]|['\u2019][^\Ws])", re.IGNORECASE)
+    for hit in pattern.finditer(text):
+        word = hit.group(0)
+        source = forms.get(word) or forms.get(word.lower())
+        if source is None or not _capitalised(word) or _overlaps(hit.start(), hit.end(), taken):
+            continue
+        if word.isupper() and len(word) <= 3 and word not in forms:
+            continue  # initials must match exactly, in capitals
+        if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, hit.start()):
+            continue
+        extra.append(Mention(hit.start(), hit.end(), "doc", source.party, source.why, 0.75))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _register_reason(party: str, role: str, case: str, how: str) -> str:
+    if party == "family":
+        return f"Family member ({role})." if role else "Family member."
+    if party == "professional":
+        return f"Professional ({role})." if role else "Professional."
+    return f"Member of another case ({case}): must never be disclosed to this family."
+
+
+def is_professional_title(text: str, start: int) -> bool:
+    return professional_title_before(text, start)
+
+
+def looks_like_name(span: str) -> bool:
+    return bool(_NAMEISH.match(span))

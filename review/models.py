@@ -1,0 +1,121 @@
+"""What the engine suggested, what the author decided, and what the independent checker concluded."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from disclosure.models import DocumentVersion
+
+
+class ReasonCode(models.Model):
+    """Why a passage is withheld; managed by admins, shown in each redaction box."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    label = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering: ClassVar = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Finding(models.Model):
+    """A span of a version's extracted text: an engine suggestion or a manual redaction, and its decision.
+
+    Effective outcome: decision REDACT -> redacted; KEEP -> left in; PENDING -> as the engine suggested
+    for "redact" suggestions (the safe default), left in otherwise.
+    """
+
+    class Source(models.TextChoices):
+        ENGINE = "engine", "Suggested"
+        MANUAL = "manual", "Added by hand"
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Not yet decided"
+        REDACT = "redact", "Redact"
+        KEEP = "keep", "Keep"
+
+    class Suggestion(models.TextChoices):
+        REDACT = "redact", "Redact"
+        REVIEW = "review", "Review"
+        KEEP = "keep", "Keep"
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="findings")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ENGINE)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    category = models.CharField(max_length=40)
+    suggested_action = models.CharField(max_length=10, choices=Suggestion.choices)
+    party = models.CharField(max_length=20, blank=True)
+    explanation = models.CharField(max_length=300, blank=True)
+    confidence = models.FloatField(default=0.5)
+    reason_code = models.ForeignKey(ReasonCode, on_delete=models.PROTECT, null=True, blank=True)
+
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decision_note = models.CharField(max_length=500, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["start", "end", "id"]
+        indexes: ClassVar = [models.Index(fields=["version", "decision"])]
+        constraints: ClassVar = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="finding_span_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.text!r} ({self.start}-{self.end})"
+
+    @property
+    def is_redacted(self) -> bool:
+        if self.decision == self.Decision.PENDING:
+            return self.suggested_action == self.Suggestion.REDACT
+        return self.decision == self.Decision.REDACT
+
+    @property
+    def is_rejected_suggestion(self) -> bool:
+        return (
+            self.source == self.Source.ENGINE
+            and self.suggested_action == self.Suggestion.REDACT
+            and self.decision == self.Decision.KEEP
+        )
+
+
+class CheckDecision(models.Model):
+    """An independent checker's approval or return of one submitted version."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned to author"
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="checks")
+    checker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Copied from the version so the database itself can refuse a self-check.
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    comments = models.TextField(blank=True)
+    output_sha256 = models.CharField(max_length=64)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-decided_at"]
+        constraints: ClassVar = [
+            models.CheckConstraint(condition=~Q(checker=F("author")), name="check_checker_is_not_author"),
+            models.CheckConstraint(
+                condition=~Q(outcome="returned") | ~Q(comments=""), name="check_return_has_comments"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} by {self.checker} ({self.version})"

@@ -1,0 +1,44 @@
+"""Reads shared by the review views and services."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+
+from disclosure.models import DocumentVersion
+from redaction.types import Redaction
+from review.models import Finding
+
+
+def redactions_for(version: DocumentVersion) -> list[Redaction]:
+    """The spans that will be removed, overlapping ones merged so each box is drawn once."""
+    spans = sorted(
+        (f.start, f.end, f.reason_code.code if f.reason_code else "redacted", f.category)
+        for f in version.findings.select_related("reason_code")
+        if f.is_redacted
+    )
+    merged: list[Redaction] = []
+    for start, end, code, category in spans:
+        if merged and start <= merged[-1].end:
+            last = merged[-1]
+            if end > last.end:
+                merged[-1] = Redaction(start=last.start, end=end, reason_code=last.reason_code, category=last.category)
+            continue
+        merged.append(Redaction(start=start, end=end, reason_code=code, category=category))
+    return merged
+
+
+def check_refusal(user: User | AnonymousUser, version: DocumentVersion) -> str | None:
+    """Why this user may not check this version, or None if they are independent of it."""
+    if user.pk == version.uploaded_by_id:
+        return "You uploaded this version, so you cannot check it. Another checker must."
+    if user.pk == version.submitted_by_id:
+        return "You submitted this version for check, so you cannot check it."
+    if Finding.objects.filter(version=version, decided_by_id=user.pk).exists():
+        return "You made redaction decisions on this version, so you cannot check it."
+    return None
+
+
+def pending_reviews(version: DocumentVersion) -> int:
+    return version.findings.filter(
+        suggested_action=Finding.Suggestion.REVIEW, decision=Finding.Decision.PENDING
+    ).count()

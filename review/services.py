@@ -1,0 +1,306 @@
+"""Writes for triage, submission and the independent check.
+
+Every transition claims the version row with a guarded update (filter on the state it expects),
+so two people, a replayed form or a hand-crafted POST cannot move it twice or from the wrong state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from disclosure.audit import audit_record
+from disclosure.errors import ActionRefused
+from disclosure.models import DocumentVersion
+from review.models import CheckDecision, Finding, ReasonCode
+from review.outputs import output_render
+from review.selectors import check_refusal, pending_reviews
+
+Status = DocumentVersion.Status
+Decision = Finding.Decision
+_TRIAGE_STATES = (Status.TRIAGE, Status.RETURNED)
+
+
+def _lock_editable(version: DocumentVersion) -> DocumentVersion:
+    locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+    if not locked.is_editable:
+        raise ActionRefused(f"Decisions cannot change while the version is {locked.get_status_display().lower()}.")
+    return locked
+
+
+def _reopen_for_triage(*, user: User, version: DocumentVersion, why: str) -> None:
+    """A change after submission or approval voids it: the checker must see the new result."""
+    if version.status not in (Status.AWAITING_CHECK, Status.APPROVED):
+        return
+    previous = version.status
+    DocumentVersion.objects.filter(pk=version.pk, status=previous).update(
+        status=Status.TRIAGE, approved_by=None, approved_at=None, approved_sha256="", status_changed_at=timezone.now()
+    )
+    version.status = Status.TRIAGE
+    action = "approval.voided" if previous == Status.APPROVED else "submission.withdrawn"
+    audit_record(
+        actor=user,
+        action=action,
+        version=version,
+        summary=f"{why}; the version is back in triage",
+        data={"previous_status": previous},
+    )
+
+
+def decision_record(
+    *,
+    user: User,
+    finding: Finding,
+    decision: str,
+    reason_code: ReasonCode | None = None,
+    note: str = "",
+    every_occurrence: bool = False,
+) -> int:
+    """Redact or keep one finding (or every finding of the same text). Returns how many changed."""
+    if decision not in (Decision.REDACT, Decision.KEEP):
+        raise ActionRefused("Choose redact or keep.")
+    note = note.strip()
+    if decision == Decision.KEEP and finding.suggested_action == Finding.Suggestion.REDACT and not note:
+        raise ActionRefused("Say briefly why this suggested redaction should be kept in.")
+    reason_code = reason_code or finding.reason_code
+    if decision == Decision.REDACT and reason_code is None:
+        raise ActionRefused("Choose a reason code for this redaction.")
+    with transaction.atomic():
+        version = _lock_editable(finding.version)
+        targets = Finding.objects.filter(version=version)
+        targets = targets.filter(text__iexact=finding.text) if every_occurrence else targets.filter(pk=finding.pk)
+        changed = targets.update(
+            decision=decision,
+            decision_note=note[:500],
+            reason_code=reason_code if decision == Decision.REDACT else None,
+            decided_by=user,
+            decided_at=timezone.now(),
+        )
+        added = 0
+        if every_occurrence and decision == Decision.REDACT and reason_code is not None:
+            added = len(_redact_uncovered_occurrences(user, version, finding.text, reason_code))
+        _reopen_for_triage(user=user, version=version, why="A redaction decision changed")
+        audit_record(
+            actor=user,
+            action="finding.decided",
+            version=version,
+            summary=f"{decision.capitalize()} {finding.category} {finding.text!r}"
+            + (f" at every occurrence ({changed + added})" if every_occurrence else ""),
+            data={
+                "finding": finding.pk,
+                "decision": decision,
+                "note": note,
+                "changed": changed,
+                "added": added,
+                "reason_code": reason_code.code if reason_code else "",
+                "suggested": finding.suggested_action,
+            },
+        )
+    return changed + added
+
+
+def manual_redaction_add(
+    *, user: User, version: DocumentVersion, start: int, end: int, reason_code: ReasonCode, note: str = ""
+) -> Finding:
+    with transaction.atomic():
+        version = _lock_editable(version)
+        text = version.extracted_text
+        if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+            raise ActionRefused("Select some text in the document to redact.")
+        finding = _manual_finding(user, version, start, end, reason_code, note)
+        _reopen_for_triage(user=user, version=version, why="A manual redaction was added")
+        audit_record(
+            actor=user,
+            action="redaction.added",
+            version=version,
+            summary=f"Added a manual redaction of {finding.text!r}",
+            data={"finding": finding.pk, "start": start, "end": end, "reason_code": reason_code.code},
+        )
+    return finding
+
+
+def term_redaction_add(
+    *, user: User, version: DocumentVersion, term: str, reason_code: ReasonCode
+) -> list[Finding]:
+    term = term.strip()
+    if len(term) < 2:
+        raise ActionRefused("Enter a word or name of at least two characters.")
+    with transaction.atomic():
+        version = _lock_editable(version)
+        added = _redact_uncovered_occurrences(user, version, term, reason_code)
+        if not added and not re.search(re.escape(term), version.extracted_text, re.IGNORECASE):
+            raise ActionRefused(f"{term!r} does not appear in this document.")
+        _reopen_for_triage(user=user, version=version, why="A manual redaction was added")
+        audit_record(
+            actor=user,
+            action="redaction.term_added",
+            version=version,
+            summary=f"Redacted every occurrence of {term!r} ({len(added)} new)",
+            data={"term": term, "added": len(added), "reason_code": reason_code.code},
+        )
+    return added
+
+
+def _manual_finding(
+    user: User, version: DocumentVersion, start: int, end: int, reason_code: ReasonCode, note: str = ""
+) -> Finding:
+    return Finding.objects.create(
+        version=version,
+        source=Finding.Source.MANUAL,
+        start=start,
+        end=end,
+        text=version.extracted_text[start:end],
+        category="manual",
+        suggested_action=Finding.Suggestion.REDACT,
+        party="",
+        explanation="Added by the author",
+        confidence=1.0,
+        reason_code=reason_code,
+        decision=Decision.REDACT,
+        decision_note=note[:500],
+        decided_by=user,
+        decided_at=timezone.now(),
+    )
+
+
+def _redact_uncovered_occurrences(
+    user: User, version: DocumentVersion, term: str, reason_code: ReasonCode
+) -> list[Finding]:
+    """Adds a manual redaction for each occurrence of term that no redacted finding already covers."""
+    covered = [(f.start, f.end) for f in version.findings.all() if f.is_redacted]
+    added = []
+    for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", version.extracted_text, re.IGNORECASE):
+        if any(s <= match.start() and match.end() <= e for s, e in covered):
+            continue
+        added.append(_manual_finding(user, version, match.start(), match.end(), reason_code))
+    return added
+
+
+def version_submit(*, user: User, version: DocumentVersion) -> None:
+    """Renders the redacted output the checker will see and hands the version to the check queue."""
+    if version.status not in _TRIAGE_STATES:
+        raise ActionRefused("Only a version in triage can be submitted for check.")
+    waiting = pending_reviews(version)
+    if waiting:
+        raise ActionRefused(f"{waiting} suggestion(s) marked 'review' still need a decision before submission.")
+    if version.needs_ocr:
+        raise ActionRefused("This document has pages without a text layer; it cannot be submitted until it is read.")
+    rendered = output_render(version)
+    sha256 = hashlib.sha256(rendered.data).hexdigest()
+    old_output = version.output.name
+    version.output.save(rendered.file_name, ContentFile(rendered.data), save=False)
+    try:
+        with transaction.atomic():
+            claimed = DocumentVersion.objects.filter(pk=version.pk, status__in=_TRIAGE_STATES).update(
+                status=Status.AWAITING_CHECK,
+                submitted_by=user,
+                submitted_at=timezone.now(),
+                output=version.output.name,
+                output_name=rendered.file_name,
+                output_sha256=sha256,
+                status_changed_at=timezone.now(),
+            )
+            if claimed != 1:
+                raise ActionRefused("This version was changed by someone else. Reload the page.")
+            audit_record(
+                actor=user,
+                action="version.submitted",
+                version=version,
+                summary="Submitted for independent check",
+                data={"output_sha256": sha256},
+            )
+    except BaseException:
+        version.output.delete(save=False)
+        raise
+    if old_output:
+        version.output.storage.delete(old_output)
+
+
+def check_open(*, user: User, version: DocumentVersion) -> None:
+    with transaction.atomic():
+        audit_record(actor=user, action="check.opened", version=version, summary="Opened the version for check")
+
+
+def _require_independent(user: User, version: DocumentVersion) -> None:
+    refusal = check_refusal(user, version)
+    if refusal:
+        raise ActionRefused(refusal)
+
+
+def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> CheckDecision:
+    """Approves the exact output the checker saw (seen_sha256), if they are independent of the version."""
+    _require_independent(user, version)
+    with transaction.atomic():
+        locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.status != Status.AWAITING_CHECK or locked.output_sha256 != seen_sha256:
+            raise ActionRefused("The version changed after you opened it. Reload it and check again.")
+        with locked.output.open("rb") as handle:
+            if hashlib.sha256(handle.read()).hexdigest() != seen_sha256:
+                raise ActionRefused("The stored output does not match what was submitted. It cannot be approved.")
+        claimed = (
+            DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK, output_sha256=seen_sha256)
+            .exclude(uploaded_by=user)
+            .exclude(submitted_by=user)
+            .exclude(findings__decided_by=user)
+            .update(
+                status=Status.APPROVED,
+                approved_by=user,
+                approved_at=timezone.now(),
+                approved_sha256=seen_sha256,
+                status_changed_at=timezone.now(),
+            )
+        )
+        if claimed != 1:
+            raise ActionRefused("You cannot approve this version.")
+        decision = CheckDecision.objects.create(
+            version=locked,
+            checker=user,
+            author=locked.uploaded_by,
+            outcome=CheckDecision.Outcome.APPROVED,
+            output_sha256=seen_sha256,
+        )
+        audit_record(
+            actor=user,
+            action="check.approved",
+            version=locked,
+            summary=f"Approved output {seen_sha256[:12]}…",
+            data={"output_sha256": seen_sha256},
+        )
+    return decision
+
+
+def check_return(*, user: User, version: DocumentVersion, comments: str) -> CheckDecision:
+    comments = comments.strip()
+    if not comments:
+        raise ActionRefused("Say what the author needs to change.")
+    _require_independent(user, version)
+    with transaction.atomic():
+        claimed = (
+            DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK)
+            .exclude(uploaded_by=user)
+            .exclude(findings__decided_by=user)
+            .update(status=Status.RETURNED, status_changed_at=timezone.now())
+        )
+        if claimed != 1:
+            raise ActionRefused("This version is not awaiting check.")
+        decision = CheckDecision.objects.create(
+            version=version,
+            checker=user,
+            author=version.uploaded_by,
+            outcome=CheckDecision.Outcome.RETURNED,
+            comments=comments,
+            output_sha256=version.output_sha256,
+        )
+        audit_record(
+            actor=user,
+            action="check.returned",
+            version=version,
+            summary="Returned to the author",
+            data={"comments": comments},
+        )
+    return decision

@@ -1,0 +1,141 @@
+"""The author's triage: decide each suggestion, add redactions by hand, preview, submit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from disclosure.access import Need, version_for
+from disclosure.models import DocumentVersion
+from disclosure.views.common import AuthenticatedRequest, attempt
+from review import services
+from review.forms import DecisionForm, ManualRedactionForm, TermRedactionForm
+from review.highlight import highlighted_html, redacted_html
+from review.models import CheckDecision, Finding, ReasonCode
+from review.selectors import pending_reviews, redactions_for
+
+Status = DocumentVersion.Status
+
+
+def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    if version.status in (Status.UPLOADED, Status.ANALYSING, Status.FAILED):
+        return redirect("version_detail", pk=version.pk)
+    findings = list(version.findings.select_related("reason_code", "decided_by"))
+    to_decide = [f for f in findings if f.suggested_action != Finding.Suggestion.KEEP or f.decision != "pending"]
+    kept = [f for f in findings if f not in to_decide]
+    return render(
+        request,
+        "review/triage.html",
+        {
+            "version": version,
+            "case": version.document.case,
+            "text_html": highlighted_html(version.extracted_text, findings),
+            "to_decide": to_decide,
+            "kept": kept,
+            "reason_codes": ReasonCode.objects.filter(active=True),
+            "manual_form": ManualRedactionForm(),
+            "term_form": TermRedactionForm(),
+            "pending_reviews": pending_reviews(version),
+            "returns": CheckDecision.objects.filter(version=version, outcome=CheckDecision.Outcome.RETURNED),
+            "editable": version.is_editable,
+            "can_submit": version.status in (Status.TRIAGE, Status.RETURNED),
+        },
+    )
+
+
+def _back_to_triage(version: DocumentVersion, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("triage", args=[version.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+@require_POST
+def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    finding = get_object_or_404(Finding.objects.select_related("version"), pk=pk)
+    version = version_for(request.user, finding.version_id, Need.EDIT)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose redact or keep.")
+        return _back_to_triage(version, f"finding-{finding.pk}")
+    data = form.cleaned_data
+    attempt(
+        request,
+        lambda: services.decision_record(
+            user=request.user,
+            finding=finding,
+            decision=data["decision"],
+            reason_code=data["reason_code"],
+            note=data["note"],
+            every_occurrence=data["every_occurrence"],
+        ),
+    )
+    return _back_to_triage(version, f"finding-{finding.pk}")
+
+
+@require_POST
+def manual_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    form = ManualRedactionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        attempt(
+            request,
+            lambda: services.manual_redaction_add(
+                user=request.user,
+                version=version,
+                start=data["start"],
+                end=data["end"],
+                reason_code=data["reason_code"],
+                note=data["note"],
+            ),
+            success="Redaction added.",
+        )
+    else:
+        messages.error(request, "Select text in the document and choose a reason code.")
+    return _back_to_triage(version)
+
+
+@require_POST
+def term_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    form = TermRedactionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        added = attempt(
+            request,
+            lambda: services.term_redaction_add(
+                user=request.user, version=version, term=data["term"], reason_code=data["reason_code"]
+            ),
+        )
+        if added is not None:
+            messages.success(request, f"Redacted {len(added)} more occurrence(s) of {data['term']!r}.")
+    else:
+        messages.error(request, "Enter a word or name and choose a reason code.")
+    return _back_to_triage(version)
+
+
+def preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.VIEW)
+    return render(
+        request,
+        "review/preview.html",
+        {
+            "version": version,
+            "text_html": redacted_html(version.extracted_text, redactions_for(version)),
+        },
+    )
+
+
+@require_POST
+def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    done = attempt(
+        request,
+        lambda: services.version_submit(user=request.user, version=version),
+        success="Submitted for independent check.",
+    )
+    if done is None and version.status in (Status.TRIAGE, Status.RETURNED):
+        return _back_to_triage(version)
+    return redirect("version_detail", pk=version.pk)

@@ -1,0 +1,72 @@
+"""Scoring logic on a hand-made gold document, and the engine's floor on the dev corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redaction.evaluate import evaluate, score_document
+from redaction.types import Finding
+
+DEV_CORPUS = Path("/work/shared/corpus/dev")
+TEXT = "Mrs Okafor met Patricia Doyle. Gary Pell was arrested."
+
+
+def _gold(part: str, label: str, party: str) -> dict:
+    start = TEXT.index(part)
+    return {
+        "start": start,
+        "end": start + len(part),
+        "label": label,
+        "party": party,
+        "redact": party == "third_party",
+    }
+
+
+def _finding(part: str, category: str, action: str) -> Finding:
+    start = TEXT.index(part)
+    return Finding(start, start + len(part), part, category, action)
+
+
+SPANS = [
+    _gold("Okafor", "PERSON", "family"),
+    _gold("Patricia Doyle", "PERSON", "third_party"),
+    _gold("Gary Pell", "PERSON", "third_party"),
+    _gold("Gary Pell was arrested.", "ALLEGATION", "third_party"),
+]
+
+
+def test_partly_redacted_name_counts_as_a_leak():
+    score = score_document(
+        "t",
+        TEXT,
+        SPANS,
+        [_finding("Patricia", "person", "redact"), _finding("Gary Pell", "person", "redact")],
+    )
+    assert (score.third_party_total, score.third_party_redacted) == (2, 1)
+    assert any("Patricia Doyle" in miss for miss in score.misses)
+
+
+def test_review_counts_as_flagged_but_not_redacted_and_noise_is_outside_gold():
+    findings = [
+        _finding("Patricia Doyle", "person", "review"),
+        _finding("Gary Pell was arrested.", "criminal_allegation", "redact"),
+        _finding("Okafor", "person", "redact"),
+    ]
+    score = score_document("t", TEXT, SPANS, findings)
+    assert score.third_party_flagged == 2 and score.third_party_redacted == 1
+    assert score.allegation_found == 1
+    assert score.keep_person_redacted == 1
+    assert score.noise_chars == len("Okafor")
+
+
+@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="dev corpus not present")
+def test_engine_meets_its_floor_on_the_dev_corpus():
+    metrics = evaluate(DEV_CORPUS).metrics
+    # Floors at the level reached; raise them as the engine improves so regressions fail.
+    assert metrics["third_party_recall"] >= 0.92
+    assert metrics["third_party_flagged"] >= 0.93
+    assert metrics["allegation_recall"] >= 0.74
+    assert metrics["over_redaction"] <= 0.08
+    assert metrics["noise"] <= 0.03
