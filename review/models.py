@@ -12,6 +12,29 @@ from django.utils import timezone
 from disclosure.models import DocumentVersion
 
 
+CATEGORY_LABELS = {
+    "person": "Person",
+    "address": "Address",
+    "postcode": "Postcode",
+    "phone": "Phone number",
+    "email": "Email address",
+    "date_of_birth": "Date of birth",
+    "nhs_number": "NHS number",
+    "ni_number": "National Insurance number",
+    "criminal_allegation": "Criminal allegation",
+    "copied_text": "Copied from another case",
+    "manual": "Manual redaction",
+}
+PARTY_LABELS = {
+    "family": "family",
+    "professional": "professional",
+    "third_party": "third party",
+    "other_case": "another case's family",
+    "unknown": "unknown person",
+}
+DEFAULT_REASON_CODE = "third_party_personal_data"
+
+
 class ReasonCode(models.Model):
     """Why a passage is withheld; managed by admins, shown in each redaction box."""
 
@@ -76,6 +99,14 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category} {self.text!r} ({self.start}-{self.end})"
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORY_LABELS.get(self.category, self.category.replace("_", " ").capitalize())
+
+    @property
+    def party_label(self) -> str:
+        return PARTY_LABELS.get(self.party, self.party.replace("_", " "))
 
     @property
     def is_redacted(self) -> bool:

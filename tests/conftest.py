@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,8 +58,21 @@ def _test_settings(settings: Any, tmp_path: Any) -> Iterator[None]:
     celery_app.conf.task_always_eager = previous
 
 
+def _reference_data() -> None:
+    """Roles and reason codes come from data migrations; a transactional test's flush removes them,
+    so re-run the same migration functions rather than keep a second copy of the data."""
+    from django.apps import apps
+
+    for module, function in (
+        ("disclosure.migrations.0002_roles", "create_roles"),
+        ("review.migrations.0002_reason_codes", "create_codes"),
+    ):
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def world(db: None) -> World:
+    _reference_data()
     team, other_team = TeamFactory(name="South"), TeamFactory(name="North")
     author = UserFactory(username="author", roles=[Role.AUTHOR], teams=[team])
     author2 = UserFactory(username="author2", roles=[Role.AUTHOR], teams=[team])

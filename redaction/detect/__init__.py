@@ -15,4 +15,5 @@ def detect(text: str, context: CaseContext, *, model: str = DEFAULT_MODEL) -> li
         return []
     doc = get_nlp(model)(text)
     ents = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-    return build_findings(text, ents, context)
+    propn = frozenset(token.idx for token in doc if token.pos_ == "PROPN")
+    return build_findings(text, ents, context, propn)

@@ -36,7 +36,12 @@ _STRONG = re.compile(
     r"breach(?:ed|ing)? (?:of )?(?:his|her|their|the)? ?(?:bail|restraining order|order)|"
     r"drug debt|nicked|threw a brick|brick (?:was )?thrown|smashed|kicked (?:the|her|him|down)|"
     r"punched|slapped|beat(?:en)? (?:her|him|them|up)|grabbed (?:her|him) by the throat|"
-    r"was violent|violent (?:to|towards)|threatened to)\b",
+    r"was violent|violent (?:to|towards)|threatened to|"
+    r"(?:found|identified|picked up|detained|chased|stopped|interviewed) by (?:the )?police|"
+    r"in trouble with (?:the )?police|police (?:have|had) (?:already )?spoken|submitted to (?:the )?police|"
+    r"stabb(?:ed|ing)|hits? (?:him|her|them)|hit (?:him|her|them)|smacked|bruis(?:e|es|ed|ing)|"
+    r"hurt (?:her|him|them)|judge|released on licence|probation|intelligence (?:suggests|shows|indicates)|"
+    r"dealt with (?:by (?:the )?police|in the same way)|reported (?:her|him|them) missing to (?:the )?police)\b",
     re.IGNORECASE,
 )
 
@@ -47,6 +52,7 @@ class Allegation:
     end: int
     trigger_start: int
     trigger: str
+    text: str = ""
 
 
 def find_allegations(text: str) -> list[Allegation]:
@@ -55,5 +61,5 @@ def find_allegations(text: str) -> list[Allegation]:
         m = _STRONG.search(text, start, end)
         if m is None:
             continue
-        found.append(Allegation(start, end, m.start(), m.group(0)))
+        found.append(Allegation(start, end, m.start(), m.group(0), text[start:end]))
     return found

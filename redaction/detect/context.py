@@ -7,17 +7,13 @@ import re
 from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, TITLE_RE
 
 _PRO_TITLE = re.compile(
-    r"(?:^|[^\w])(?:"
-    + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True))
-    + r")\.?\s+$"
+    r"(?:^|[^\w])(?:" + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True)) + r")\.?\s+$"
 )
 _ANY_TITLE = rf"(?:(?:{TITLE_RE})\.?\s+)?"
 _RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
 
 # "the school's DSL, " / "Health Visitor " / "interpreter " directly before the name.
-_ROLE_BEFORE = re.compile(
-    rf"\b(?:{ROLE_RE})(?:\s+\([^)\n]*\))?\s*[,:\-\u2013]?\s*{_ANY_TITLE}$", re.IGNORECASE
-)
+_ROLE_BEFORE = re.compile(rf"\b(?:{ROLE_RE})(?:\s+\([^)\n]*\))?\s*[,:\-\u2013]?\s*{_ANY_TITLE}$", re.IGNORECASE)
 # "Chair: ", "Recorded by ", "From: " and similar labels of documents' metadata lines.
 _LABEL_BEFORE = re.compile(
     r"(?:^|\n|\t|\s{2,})\s*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
@@ -35,9 +31,7 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
-_RELATION_AFTER = re.compile(
-    rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I
-)
+_RELATION_AFTER = re.compile(rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I)
 
 
 def _line_before(text: str, start: int, limit: int = 60) -> str:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from redaction.detect import identifiers as ids
 from redaction.detect.allegations import Allegation, find_allegations
+from redaction.detect.candidates import candidate_mentions
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
-from redaction.detect.persons import Mention, candidate_mentions, extend, merge, propagate, resolve
+from redaction.detect.persons import Mention, extend, merge, propagate, resolve
 from redaction.types import (
     REASON_CRIMINAL_OFFENCE,
     REASON_NONE,
@@ -36,14 +37,21 @@ def action_for(party: str) -> str:
     return "keep" if party in _KEEP else "redact"
 
 
-def build_findings(text: str, ents: list[tuple[int, int, str]], context: CaseContext) -> list[Finding]:
-    mentions = extend(text, merge(candidate_mentions(text, ents, context)))
+def build_findings(
+    text: str,
+    ents: list[tuple[int, int, str]],
+    context: CaseContext,
+    propn: frozenset[int] = frozenset(),
+) -> list[Finding]:
+    """`ents` are spaCy entities (start, end, label); `propn` the offsets of tokens tagged PROPN."""
+    mentions = extend(text, merge(candidate_mentions(text, ents, context, propn)), propn)
     mentions = resolve(text, mentions, context)
     mentions = propagate(text, mentions, context)
     findings = [_person_finding(text, m) for m in mentions]
     findings.extend(_identifier_findings(text, mentions))
     findings = _drop_overlaps(findings)
-    findings.extend(_allegation_findings(text, find_allegations(text), mentions))
+    keep_spans = [(f.start, f.end) for f in findings if f.action == "keep" and f.category == "person"]
+    findings.extend(_allegation_findings(text, find_allegations(text), mentions, keep_spans))
     findings.sort(key=lambda f: (f.start, -f.end))
     return findings
 
@@ -138,13 +146,40 @@ def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _carve(text: str, start: int, end: int, keep: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) minus the family's and professionals' names: their own names stay readable."""
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for s, e in sorted(keep):
+        if e <= start or s >= end:
+            continue
+        pieces.append((pos, s))
+        pos = max(pos, e)
+    pieces.append((pos, end))
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".!?\"')\u201d"):
+            e -= 1
+        if any(ch.isalnum() for ch in text[s:e]):
+            out.append((s, e))
+    return out
+
+
 def _allegation_findings(
-    text: str, allegations: list[Allegation], mentions: Sequence[Mention]
+    text: str,
+    allegations: list[Allegation],
+    mentions: Sequence[Mention],
+    keep_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Finding]:
     people = [m for m in mentions if m.party and m.party != "professional"]
+    # "his dad", "her mother": in a family's own records these are the family's parents.
+    people += [Mention(m.start(), m.end(), "relation", "family") for m in _PARENT_REF.finditer(text)]
+    people.sort(key=lambda m: m.start)
     out: list[Finding] = []
     for a in allegations:
-        subject = _subject(a, people)
+        subject = _subject(text, a, people)
         party = subject.party if subject is not None else "unknown"
         if party in ("third_party", "other_case"):
             action, code = "redact", REASON_CRIMINAL_OFFENCE
@@ -152,32 +187,51 @@ def _allegation_findings(
         else:
             action, code = "review", REASON_CRIMINAL_OFFENCE
             reason = (
-                f"Alleges criminal conduct or police action ({a.trigger}) about {who(party)}: "
-                "check it may be shared."
+                f"Alleges criminal conduct or police action ({a.trigger}) about {who(party)}: check it may be shared."
             )
-        out.append(
-            Finding(
-                start=a.start,
-                end=a.end,
-                text=text[a.start : a.end],
-                category="criminal_allegation",
-                action=action,
-                party=party,
-                reason=reason,
-                reason_code=code,
-                confidence=0.7 if subject is not None else 0.5,
+        pieces = _carve(text, a.start, a.end, keep_spans) if action == "redact" else [(a.start, a.end)]
+        for start, end in pieces:
+            out.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    category="criminal_allegation",
+                    action=action,
+                    party=party,
+                    reason=reason,
+                    reason_code=code,
+                    confidence=0.7 if subject is not None else 0.5,
+                )
             )
-        )
     return out
 
 
-def _subject(a: Allegation, people: Sequence[Mention]) -> Mention | None:
-    """Whom the allegation is about: the person named nearest before its trigger word."""
-    before = [m for m in people if a.start - _LOOKBACK <= m.start and m.end <= a.trigger_start]
-    in_sentence = [m for m in before if m.start >= a.start]
-    if in_sentence:
-        return in_sentence[-1]
-    after = [m for m in people if a.trigger_start <= m.start and m.end <= a.end]
+def _subject(text: str, a: Allegation, people: Sequence[Mention]) -> Mention | None:
+    """Whom the allegation is about: the first person named before its trigger who is not merely
+    reporting it ("Mrs Kelly said that..."), else the first named after it, else (for a sentence led
+    by a pronoun) the last person named shortly before the sentence."""
+    in_sentence = [m for m in people if a.start <= m.start and m.end <= a.end]
+    actors = [m for m in in_sentence if not _REPORTER.match(text, m.end)]
+    before = [m for m in actors if m.end <= a.trigger_start]
+    if before:
+        return before[0]
+    after = [m for m in actors if m.start >= a.trigger_start]
     if after:
         return after[0]
-    return before[-1] if before else None
+    if _PRONOUN.search(a.text):
+        earlier = [m for m in people if a.start - _LOOKBACK <= m.start and m.end <= a.start]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+_REPORTER = re.compile(
+    r",?\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|reported|reports|"
+    r"confirmed|explained|stated|advised|believes|believed|disclosed|informed|added|described|rang|called|"
+    r"contacted|shared|asked|thinks|thought|was told|heard)\b"
+)
+_PARENT_REF = re.compile(
+    r"\b(?:his|her|their|my|your)\s+(?:dad|father|mum|mother|mummy|daddy|parents?|papa|mama)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.IGNORECASE)

@@ -26,6 +26,44 @@ class Mention:
 _TITLED = re.compile(
     rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})"
 )
+_LEAD_WORDS = (
+    "hi",
+    "hello",
+    "dear",
+    "thanks",
+    "visitor",
+    "worker",
+    "nurse",
+    "teacher",
+    "officer",
+    "manager",
+    "chair",
+    "interpreter",
+    "midwife",
+    "advocate",
+    "practitioner",
+    "coordinator",
+    "lead",
+    "sergeant",
+    "constable",
+    "detective",
+    "consultant",
+    "paediatrician",
+    "clinician",
+    "therapist",
+    "mentor",
+    "tutor",
+    "advise",
+    "serve",
+    "see",
+    "ask",
+    "tell",
+    "call",
+    "contact",
+    "visit",
+    "email",
+)
+_LEAD_RE = "|".join(_LEAD_WORDS)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _NAMEISH = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
 
@@ -43,8 +81,7 @@ def register_for(context: CaseContext) -> tuple[Register, re.Pattern[str] | None
         if not words:
             return None
         alternatives = "|".join(
-            r"\s+".join(re.escape(part) for part in w.split(" "))
-            for w in sorted(words, key=len, reverse=True)
+            r"\s+".join(re.escape(part) for part in w.split(" ")) for w in sorted(words, key=len, reverse=True)
         )
         return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w-]|['\u2019][^\Ws])", flags)
 
@@ -53,10 +90,14 @@ def register_for(context: CaseContext) -> tuple[Register, re.Pattern[str] | None
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim titles, possessives and punctuation so the span covers the name only."""
+    gap = re.search(r"\s{2,}|[\t\n(,;:|/<]| [-\u2013] ", text[start:end])
+    if gap is not None and gap.start() > 0:
+        end = start + gap.start()
     span = text[start:end]
-    title = re.match(rf"(?:(?:{TITLE_RE})\.?\s+)+", span)
-    if title and title.end() < len(span):
-        start += title.end()
+    # Drop greetings, role words and titles in front of the name ("Health Visitor Karen Finch").
+    lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE})\.?\s+)+", span, re.IGNORECASE)
+    if lead and lead.end() < len(span):
+        start += lead.end()
     span = text[start:end]
     possessive = _POSSESSIVE.search(span)
     if possessive and possessive.start() > 0:
@@ -75,41 +116,6 @@ def _capitalised(word: str) -> bool:
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start]
     return start == 0 or before.endswith(("\n", ". ", "! ", "? ", '" ', "\t")) or before.strip() == ""
-
-
-def candidate_mentions(text: str, ents: list[tuple[int, int, str]], context: CaseContext) -> list[Mention]:
-    register, multi, single = register_for(context)
-    mentions: list[Mention] = []
-    for start, end, label in ents:
-        s, e = _clean(text, start, end)
-        span = text[s:e]
-        if e <= s or any(ch.isdigit() for ch in span):
-            continue
-        words = [w for w in re.split(r"\s+", span) if w]
-        if not any(_capitalised(w) for w in words) or all(w.lower().strip(".,") in NOT_NAMES for w in words):
-            continue
-        if label == "PERSON":
-            mentions.append(Mention(s, e, "ner", confidence=0.7))
-        elif register.lookup(span) is not None:
-            # spaCy often calls names in CAPITALS an ORG or GPE; the register knows better.
-            mentions.append(Mention(s, e, "register", confidence=0.85))
-    for pattern in (multi, single):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            word = m.group(0)
-            if pattern is single:
-                if not _capitalised(word):
-                    continue
-                if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, m.start()):
-                    continue
-            mentions.append(Mention(m.start(), m.end(), "register", confidence=0.9))
-    mentions.extend(caps_names(text))
-    for m in _TITLED.finditer(text):
-        s, e = _clean(text, m.start("name"), m.end("name"))
-        if e > s and text[s:e].lower() not in NOT_NAMES:
-            mentions.append(Mention(s, e, "title", confidence=0.8))
-    return mentions
 
 
 _NEXT_NAME = re.compile(rf" ({NAME_TOKEN})(?![\w'\u2019-])")
@@ -177,7 +183,7 @@ def _joinable(word: str) -> bool:
     )
 
 
-def extend(text: str, mentions: list[Mention]) -> list[Mention]:
+def extend(text: str, mentions: list[Mention], propn: frozenset[int] = frozenset()) -> list[Mention]:
     """Grow mentions over adjacent capitalised name words ("Chioma" + "Okafur"), then re-merge."""
     for m in mentions:
         while True:
@@ -189,19 +195,21 @@ def extend(text: str, mentions: list[Mention]) -> list[Mention]:
         prev = _PREV_NAME.search(text, max(0, m.start - 30), m.start)
         if (
             prev is not None
-            and span.split()[0].isupper()
             and _joinable(prev.group(1))
-            and (not _sentence_initial(text, prev.start(1)) or prev.group(1).isupper())
+            and (span.split()[0].isupper() or prev.start(1) in propn)
+            and (not _sentence_initial(text, prev.start(1)) or prev.group(1).isupper() or prev.start(1) in propn)
         ):
             m.start = prev.start(1)
     return merge(mentions)
 
 
-def caps_names(text: str) -> list[Mention]:
+def caps_names(text: str, propn: frozenset[int] = frozenset()) -> list[Mention]:
     """ "Kamran ALI": the surname-in-capitals convention of minutes, which spaCy often misses."""
     out: list[Mention] = []
     for m in _CAPS_NAME.finditer(text):
         first, surname = m.group(1), m.group(2)
+        if first.isupper() or (propn and m.start(1) not in propn):
+            continue  # "PRIVATE AND CONFIDENTIAL", "Serve CAWN": headings and verbs, not names
         if _joinable(first) and surname.lower() not in NOT_NAMES and len(surname) >= 2:
             out.append(Mention(m.start(), m.end(), "caps", confidence=0.7))
     return out
@@ -261,7 +269,19 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     for m in mentions:
         name = text[m.start : m.end]
         parts = [p for p in re.split(r"\s+", name) if p]
-        if len(parts) < 2 or m.party == "family":
+        if m.party == "family":
+            continue
+        if len(parts) == 1:
+            # A lone name found by a strong clue ("known as "Dre"") recurs bare later in the text.
+            word = parts[0]
+            if (
+                m.party in ("third_party", "other_case")
+                and m.source != "doc"
+                and len(word) > 2
+                and register.lookup(word) is None
+                and word.lower() not in NOT_NAMES
+            ):
+                forms.setdefault(word.lower(), m)
             continue
         for part in (parts[0], parts[-1]):
             if len(part) > 1 and register.lookup(part) is None and part.lower() not in NOT_NAMES:

@@ -153,9 +153,7 @@ def extract_docx(data: bytes) -> ExtractedDocument:
 def _warnings(flags: _Flags) -> tuple[str, ...]:
     messages = {
         "hidden": "The document contains hidden text; it has been included in the check.",
-        "deleted": (
-            "The document contains tracked deletions; the deleted text has been included in the check."
-        ),
+        "deleted": ("The document contains tracked deletions; the deleted text has been included in the check."),
         "inserted": "The document contains tracked changes that have not been accepted.",
         "comments": "The document contains comments; they have been included in the check.",
         "textbox": "The document contains text boxes; their text has been included in the check.",

@@ -16,9 +16,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
-            raise UnreadableFile(
-                "The PDF is password-protected. Remove the password and upload it again."
-            ) from exc
+            raise UnreadableFile("The PDF is password-protected. Remove the password and upload it again.") from exc
         raise UnreadableFile("The PDF is damaged and cannot be opened.") from exc
 
 

@@ -34,9 +34,7 @@ def _zip_kind(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise UnreadableFile(
-            "The file looks like a Word document but is damaged and cannot be opened."
-        ) from exc
+        raise UnreadableFile("The file looks like a Word document but is damaged and cannot be opened.") from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -65,8 +63,7 @@ def sniff(data: bytes, filename: str) -> Format:
     ext = PurePath(filename).suffix.lower()
     if ext and ext not in _EXTENSIONS and ext != ".text":
         raise UnsupportedFile(
-            f"{name} is not a supported type. "
-            "Upload a Word document (.docx), a PDF or a plain text file (.txt)."
+            f"{name} is not a supported type. Upload a Word document (.docx), a PDF or a plain text file (.txt)."
         )
     kind: str
     if data[:1024].find(b"%PDF-") != -1:

@@ -18,8 +18,7 @@ def extract_txt(data: bytes) -> ExtractedDocument:
             text = data.decode("latin-1")
             encoding = "Latin-1"
         warnings.append(
-            f"The text file is not UTF-8; it was read as {encoding}. "
-            "Check that names with accents look right."
+            f"The text file is not UTF-8; it was read as {encoding}. Check that names with accents look right."
         )
     return ExtractedDocument(
         text=text,

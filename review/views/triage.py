@@ -14,7 +14,7 @@ from disclosure.views.common import AuthenticatedRequest, attempt
 from review import services
 from review.forms import DecisionForm, ManualRedactionForm, TermRedactionForm
 from review.highlight import highlighted_html, redacted_html
-from review.models import CheckDecision, Finding, ReasonCode
+from review.models import DEFAULT_REASON_CODE, CheckDecision, Finding, ReasonCode
 from review.selectors import pending_reviews, redactions_for
 
 Status = DocumentVersion.Status
@@ -37,6 +37,7 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "to_decide": to_decide,
             "kept": kept,
             "reason_codes": ReasonCode.objects.filter(active=True),
+        "default_reason": DEFAULT_REASON_CODE,
             "manual_form": ManualRedactionForm(),
             "term_form": TermRedactionForm(),
             "pending_reviews": pending_reviews(version),

@@ -65,8 +65,8 @@ def test_review_counts_as_flagged_but_not_redacted_and_noise_is_outside_gold():
 def test_engine_meets_its_floor_on_the_dev_corpus():
     metrics = evaluate(DEV_CORPUS).metrics
     # Floors at the level reached; raise them as the engine improves so regressions fail.
-    assert metrics["third_party_recall"] >= 0.92
-    assert metrics["third_party_flagged"] >= 0.93
-    assert metrics["allegation_recall"] >= 0.74
-    assert metrics["over_redaction"] <= 0.08
-    assert metrics["noise"] <= 0.03
+    assert metrics["third_party_recall"] >= 0.99
+    assert metrics["third_party_flagged"] >= 0.99
+    assert metrics["allegation_recall"] >= 0.87
+    assert metrics["over_redaction"] <= 0.02
+    assert metrics["noise"] <= 0.015

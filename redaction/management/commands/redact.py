@@ -57,9 +57,7 @@ class Command(BaseCommand):
         if out_kind == ".txt" and document.format != "txt":
             raise CommandError("A .txt output is only offered for .txt input; use a .pdf output.")
         redactions = [
-            Redaction(f.start, f.end, f.reason_code, f.category)
-            for f in analysis.findings
-            if f.action == "redact"
+            Redaction(f.start, f.end, f.reason_code, f.category) for f in analysis.findings if f.action == "redact"
         ]
         redactions += term_redactions(document.text, options["term"])
         if out_kind == ".txt":

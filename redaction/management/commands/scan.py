@@ -64,8 +64,6 @@ class Command(BaseCommand):
                 snippet = f.text.replace("\n", " ")
                 snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
                 where = f"{f.start:>6}-{f.end:<6}"
-                self.stdout.write(
-                    f"  {where} {f.action:<6} {f.category:<19} {f.party:<12} {snippet!r}  {f.reason}"
-                )
+                self.stdout.write(f"  {where} {f.action:<6} {f.category:<19} {f.party:<12} {snippet!r}  {f.reason}")
         if failures:
             raise CommandError(f"{failures} file(s) could not be analysed.")

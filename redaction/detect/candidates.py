@@ -1,0 +1,111 @@
+"""Where person names may be: spaCy entities, the register, titles and name-shaped context rules."""
+
+from __future__ import annotations
+
+import re
+
+from redaction.detect.lexicon import (
+    COMMON_WORD_NAMES,
+    NAME_TOKEN,
+    NOT_NAMES,
+    ORG_WORDS,
+    RELATION_WORDS,
+    TITLE_RE,
+)
+from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
+from redaction.types import CaseContext
+
+_NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}}"
+# A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
+_TITLED = re.compile(rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?P<name>{_NAME})")
+# "gave the name "Kam"", "known as 'Dre'", "someone called "Fizzy"": nicknames in quotes.
+_NICKNAME = re.compile(
+    r"\b(?:(?:known|knows|know|knew) (?:him |her |them )?as|called|named|name as|the name|nicknamed|"
+    r"calls? (?:himself|herself)|goes by)"
+    rf"\s+[\"\u201c\u2018'](?P<name>{_NAME})[\"\u201d\u2019']"
+)
+# "Liban Egal (16)", "Tyler Duffy, aged 13", "Hope Leighton (15)": an age marks a person.
+_AGED = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:\s*\((?:aged\s+)?\d{{1,2}}\)|,\s+aged\s+\d{{1,2}}\b)")
+_RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
+# "her friend, Leah Baxter", "a close friend in Year 9, Leah Baxter", "his brother Shahid".
+_RELATION = re.compile(rf"\b(?:{_RELATION_RE})s?\b(?:[^.;:\n,]{{0,25}},)?[ ,]+(?:(?:{TITLE_RE})\.? )?(?P<name>{_NAME})")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """A span that could be a person's name rather than an organisation, place or heading."""
+    words = text[start:end].split()
+    if not words or len(words) > 4 or any(ch.isdigit() for ch in text[start:end]):
+        return False
+    if any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS for w in words):
+        return False
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return False
+    following = re.match(r" ([A-Z][\w-]*)", text[end : end + 30])
+    return not (following and following.group(1).lower() in ORG_WORDS)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|inside|into|towards|across|through|via|supports?)\s+$")
+
+
+def _place_context(text: str, start: int, end: int) -> bool:
+    """ "in Hereford", "near Small Heath": a preposition of place before, and no possessive after."""
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start])) and not text.startswith(("'s", "\u2019s"), end)
+
+
+def candidate_mentions(
+    text: str,
+    ents: list[tuple[int, int, str]],
+    context: CaseContext,
+    propn: frozenset[int] = frozenset(),
+) -> list[Mention]:
+    register, multi, single = register_for(context)
+    mentions: list[Mention] = []
+    for start, end, label in ents:
+        s, e = _clean(text, start, end)
+        span = text[s:e]
+        if e <= s or any(ch.isdigit() for ch in span):
+            continue
+        words = [w for w in re.split(r"\s+", span) if w]
+        if not any(_capitalised(w) for w in words) or all(w.lower().strip(".,") in NOT_NAMES for w in words):
+            continue
+        if register.lookup(span) is not None:
+            # spaCy often calls names in CAPITALS an ORG or GPE; the register knows better.
+            mentions.append(Mention(s, e, "register", confidence=0.85))
+        elif _place_context(text, s, e):
+            continue
+        elif label == "PERSON" and _name_like(text, s, e):
+            mentions.append(Mention(s, e, "ner", confidence=0.7))
+        elif (
+            label == "ORG"
+            and _name_like(text, s, e)
+            and all(_capitalised(w) and not w.isupper() for w in words)
+            and not _sentence_initial(text, s)
+            and not text.startswith(":", e)
+            and (not propn or s in propn)
+        ):
+            # The small model tags many unfamiliar names ORG; an ORG without an organisation word is
+            # more often a person in these records.
+            mentions.append(Mention(s, e, "ner_org", confidence=0.55))
+    for pattern in (multi, single):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if pattern is single:
+                if not _capitalised(word):
+                    continue
+                if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, m.start()):
+                    continue
+            mentions.append(Mention(m.start(), m.end(), "register", confidence=0.9))
+    mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
+    for m in _TITLED.finditer(text):
+        s, e = _clean(text, m.start("name"), m.end("name"))
+        if e > s and text[s:e].lower() not in NOT_NAMES:
+            mentions.append(Mention(s, e, "title", confidence=0.8))
+    for pattern, source in ((_NICKNAME, "nickname"), (_AGED, "aged"), (_RELATION, "relation")):
+        for m in pattern.finditer(text):
+            s, e = _clean(text, m.start("name"), m.end("name"))
+            if e > s and (source == "nickname" or _name_like(text, s, e)):
+                mentions.append(Mention(s, e, source, confidence=0.7))
+    return mentions

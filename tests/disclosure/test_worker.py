@@ -1,0 +1,49 @@
+"""An upload analysed by a real Celery worker consuming from the real Redis broker."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from config.celery import app as celery_app
+from disclosure.models import DocumentVersion
+from disclosure.services import version_upload
+from tests.conftest import LETTER, REQUIRE_SERVICES, World
+
+pytestmark = pytest.mark.worker
+BROKER = os.environ.get("CELERY_BROKER_URL", "")
+
+
+@pytest.fixture
+def real_broker() -> str:
+    if not BROKER.startswith("redis://"):
+        if REQUIRE_SERVICES:
+            pytest.fail("CELERY_BROKER_URL must point at Redis for the worker test")
+        pytest.skip("No Redis broker configured (set CELERY_BROKER_URL=redis://...)")
+    return BROKER
+
+
+def test_upload_is_analysed_by_a_real_worker_on_redis(transactional_db: None, world: World, real_broker: str) -> None:
+    celery_app.conf.task_always_eager = False
+    assert celery_app.conf.broker_url == real_broker
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        version = version_upload(
+            user=world.author,
+            case=world.case,
+            uploaded_file=SimpleUploadedFile("letter.txt", LETTER.encode()),
+            recipients=[world.mother],
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            version.refresh_from_db()
+            if version.status not in (DocumentVersion.Status.UPLOADED, DocumentVersion.Status.ANALYSING):
+                break
+            time.sleep(0.25)
+    assert version.status == DocumentVersion.Status.TRIAGE, version.failure_reason
+    texts = set(version.findings.values_list("text", flat=True))
+    assert {"Gary Hollins", "Liam Doyle"} <= texts
+    assert version.audit_events.filter(action="analysis.completed", actor=None).count() == 1
