@@ -15,25 +15,23 @@ def _person(party: Party) -> Person:
 
 
 def case_context(case: Case) -> CaseContext:
-    """The engine's view of a case: its family, its professionals, and every other case's family."""
+    """The engine's view of a case: its family, its professionals, and every other case's people."""
     family: list[Person] = []
     professionals: list[Person] = []
     for party in case.parties.all():
         (family if party.kind == Party.Kind.FAMILY else professionals).append(_person(party))
-    others: dict[str, list[Person]] = defaultdict(list)
-    other_family = (
-        Party.objects.filter(kind=Party.Kind.FAMILY)
-        .exclude(case=case)
-        .select_related("case")
-        .order_by("case__reference", "name")
-    )
-    for party in other_family:
-        others[party.case.reference].append(_person(party))
+    families: dict[str, list[Person]] = defaultdict(list)
+    staff: dict[str, list[Person]] = defaultdict(list)
+    for party in Party.objects.exclude(case=case).select_related("case").order_by("case__reference", "name"):
+        (families if party.kind == Party.Kind.FAMILY else staff)[party.case.reference].append(_person(party))
     return CaseContext(
         reference=case.reference,
         family=tuple(family),
         professionals=tuple(professionals),
-        other_cases=tuple(OtherCase(reference=ref, people=tuple(people)) for ref, people in others.items()),
+        other_cases=tuple(
+            OtherCase(reference=ref, people=tuple(people), professionals=tuple(staff.get(ref, ())))
+            for ref, people in families.items()
+        ),
     )
 
 

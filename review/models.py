@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from disclosure.models import DocumentVersion
 
-
 CATEGORY_LABELS = {
     "person": "Person",
     "address": "Address",

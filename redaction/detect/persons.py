@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redaction.detect.context import professional_context, professional_title_before
+from redaction.detect.context import professional_context
 from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE
 from redaction.detect.people import Register, norm
 from redaction.types import CaseContext
@@ -23,9 +23,6 @@ class Mention:
 
 
 # A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
-_TITLED = re.compile(
-    rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})"
-)
 _LEAD_WORDS = (
     "hi",
     "hello",
@@ -65,7 +62,6 @@ _LEAD_WORDS = (
 )
 _LEAD_RE = "|".join(_LEAD_WORDS)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_NAMEISH = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
 
 
 @lru_cache(maxsize=64)
@@ -316,11 +312,3 @@ def _register_reason(party: str, role: str, case: str, how: str) -> str:
     if party == "professional":
         return f"Professional ({role})." if role else "Professional."
     return f"Member of another case ({case}): must never be disclosed to this family."
-
-
-def is_professional_title(text: str, start: int) -> bool:
-    return professional_title_before(text, start)
-
-
-def looks_like_name(span: str) -> bool:
-    return bool(_NAMEISH.match(span))
