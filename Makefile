@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint pytest worker system-packages screenshots benchmark clean
+.PHONY: run test install lint pytest worker system-packages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,5 @@ test: lint pytest
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
 
-benchmark: install
-	$(PY) benchmarks/engine_speed.py
-
 clean:
-	rm -rf $(VENV) var/test-artifacts
+	rm -rf $(VENV) test-artifacts
