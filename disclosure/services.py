@@ -275,9 +275,7 @@ def analysis_retry(*, user: User, version: DocumentVersion) -> None:
         analysis_enqueue(version)
 
 
-def release_create(
-    *, user: User, version: DocumentVersion, method: str, recipients: Sequence[Party]
-) -> Release:
+def release_create(*, user: User, version: DocumentVersion, method: str, recipients: Sequence[Party]) -> Release:
     """Releases exactly the approved bytes, or nothing: record, file and audit event together."""
     if version.status != Status.APPROVED or not version.approved_sha256:
         raise ActionRefused("Only an approved version can be released.")

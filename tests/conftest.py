@@ -107,6 +107,17 @@ def world(db: None) -> World:
 
 
 @pytest.fixture
+def real_broker() -> str:
+    """The Redis broker of CELERY_BROKER_URL, for tests that start a real worker."""
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not broker.startswith("redis://"):
+        if REQUIRE_SERVICES:
+            pytest.fail("CELERY_BROKER_URL must point at Redis for the worker tests")
+        pytest.skip("No Redis broker configured (set CELERY_BROKER_URL=redis://...)")
+    return broker
+
+
+@pytest.fixture
 def upload(world: World, django_capture_on_commit_callbacks: Any) -> Callable[..., DocumentVersion]:
     """Uploads a document as the author and runs its analysis (eagerly, after commit)."""
 

@@ -37,7 +37,7 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 document=form.cleaned_data["document"],
                 title=form.cleaned_data["title"],
             ),
-            success="Uploaded. Analysis has started.",
+            success="Uploaded. Analysis is under way; this page follows its progress.",
         )
         if version is not None:
             return redirect("version_detail", pk=version.pk)
@@ -86,7 +86,10 @@ def version_status(request: AuthenticatedRequest, pk: int) -> JsonResponse:
             "progress": version.progress,
             "failure_reason": version.failure_reason,
             "done": version.status not in (Status.UPLOADED, Status.ANALYSING),
-            "next": reverse("triage", args=[version.pk]) if version.status == Status.TRIAGE else "",
+            # Authors go straight on to triage; anyone else just sees the page again with the result.
+            "next": reverse("triage", args=[version.pk])
+            if version.status == Status.TRIAGE and _can_act(request, version, Need.EDIT)
+            else "",
         }
     )
 

@@ -13,9 +13,16 @@ CORPUS_REGISTER = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "d
 
 
 def test_import_cases_creates_cases_with_family_and_professionals(db: None, tmp_path: Path) -> None:
-    register = {"cases": [{"reference": "R-1", "title": "Test", "family": [
-        {"name": "Ann Example", "role": "parent", "aliases": ["Ann", "Mrs Example"]}],
-        "professionals": [{"name": "Bea Worker", "role": "Social Worker"}]}]}
+    register = {
+        "cases": [
+            {
+                "reference": "R-1",
+                "title": "Test",
+                "family": [{"name": "Ann Example", "role": "parent", "aliases": ["Ann", "Mrs Example"]}],
+                "professionals": [{"name": "Bea Worker", "role": "Social Worker"}],
+            }
+        ]
+    }
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(register))
     call_command("import_cases", str(path), "--team", "West")

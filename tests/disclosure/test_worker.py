@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
@@ -12,19 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from config.celery import app as celery_app
 from disclosure.models import DocumentVersion
 from disclosure.services import version_upload
-from tests.conftest import LETTER, REQUIRE_SERVICES, World
+from tests.conftest import LETTER, World
 
 pytestmark = pytest.mark.worker
-BROKER = os.environ.get("CELERY_BROKER_URL", "")
-
-
-@pytest.fixture
-def real_broker() -> str:
-    if not BROKER.startswith("redis://"):
-        if REQUIRE_SERVICES:
-            pytest.fail("CELERY_BROKER_URL must point at Redis for the worker test")
-        pytest.skip("No Redis broker configured (set CELERY_BROKER_URL=redis://...)")
-    return BROKER
 
 
 def test_upload_is_analysed_by_a_real_worker_on_redis(transactional_db: None, world: World, real_broker: str) -> None:

@@ -14,8 +14,14 @@ from tests.conftest import REQUIRE_SERVICES
 CHROMIUM = os.environ.get("CLEARANCE_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("CLEARANCE_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; the test's own ORM calls are still synchronous.

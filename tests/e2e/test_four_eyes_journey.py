@@ -52,6 +52,7 @@ def test_author_checker_release_journey(
         page.get_by_role("link", name="Open triage").click()
     page.wait_for_url("**/triage/")
     page.screenshot(path=screenshots / "04-triage.png", full_page=True)
+
     def finding(text: str) -> Any:
         return page.locator(".finding-item").filter(has=page.locator("strong", has_text=re.compile(f"^{text}$")))
 
