@@ -7,19 +7,23 @@ redelivered task harmless, and findings are replaced, never appended, so analysi
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from disclosure.audit import audit_record
+from disclosure.copied import StoredParagraphs, paragraphs_index
 from disclosure.models import DocumentVersion
 from disclosure.selectors import case_context
 from disclosure.services import version_progress
 from redaction import analyse
+from redaction.copied import find_copied
 from redaction.errors import EngineError
 from redaction.types import Analysis
+from redaction.types import Finding as EngineFinding
 from review.models import Finding, ReasonCode
 
 log = logging.getLogger(__name__)
@@ -55,18 +59,22 @@ def version_analyse(*, version_id: int) -> None:
             model=settings.SPACY_MODEL,
             progress=lambda percent: version_progress(version_id=version_id, percent=percent),
         )
+        copied = find_copied(result.document.text, StoredParagraphs(version.document.case))
     except EngineError as error:
         analysis_fail(version_id=version_id, reason=str(error))
         return
+    except (OperationalError, InterfaceError):
+        raise  # the database is away: the task retries with backoff and claims the version again
     except Exception:
         log.exception("Analysis of version %s failed", version_id)
         analysis_fail(version_id=version_id, reason=UNEXPECTED_FAILURE)
         raise
-    findings_store(version_id=version_id, result=result)
+    findings_store(version_id=version_id, result=result, extra=copied)
 
 
-def findings_store(*, version_id: int, result: Analysis) -> None:
+def findings_store(*, version_id: int, result: Analysis, extra: Sequence[EngineFinding] = ()) -> None:
     codes = {code.code: code for code in ReasonCode.objects.all()}
+    all_findings = sorted((*result.findings, *extra), key=lambda f: (f.start, f.end))
     with transaction.atomic():
         version = DocumentVersion.objects.select_for_update().get(pk=version_id)
         if version.status != Status.ANALYSING:
@@ -86,9 +94,10 @@ def findings_store(*, version_id: int, result: Analysis) -> None:
                 confidence=f.confidence,
                 reason_code=codes.get(f.reason_code),
             )
-            for f in result.findings
+            for f in all_findings
             if f.end > f.start
         )
+        paragraphs_index(version, result.document.text)
         version.extracted_text = result.document.text
         version.needs_ocr = result.document.needs_ocr
         version.status = Status.TRIAGE
@@ -96,13 +105,13 @@ def findings_store(*, version_id: int, result: Analysis) -> None:
         version.status_changed_at = timezone.now()
         version.save(update_fields=["extracted_text", "needs_ocr", "status", "progress", "status_changed_at"])
         counts: dict[str, int] = {}
-        for f in result.findings:
+        for f in all_findings:
             counts[f.action] = counts.get(f.action, 0) + 1
         audit_record(
             actor=None,
             action="analysis.completed",
             version=version,
-            summary=f"Analysis found {len(result.findings)} items: "
+            summary=f"Analysis found {len(all_findings)} items: "
             + ", ".join(f"{n} {action}" for action, n in sorted(counts.items())),
             data={
                 "counts": counts,

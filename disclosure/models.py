@@ -206,6 +206,25 @@ class Release(models.Model):
         return f"Release of {self.version}"
 
 
+class ParagraphBand(models.Model):
+    """One locality-sensitive hash band of one paragraph of a version's text.
+
+    The index that finds a paragraph pasted from another case's document (redaction/copied.py)."""
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    band = models.PositiveSmallIntegerField()
+    hash = models.BigIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["hash"], name="paragraph_band_hash")]
+
+    def __str__(self) -> str:
+        return f"band {self.band} of {self.start}-{self.end} in version {self.version_id}"
+
+
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise PermissionError("The audit log is append-only.")
