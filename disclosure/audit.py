@@ -6,9 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
+from disclosure.audit_chain import GENESIS, canonical_data, event_hash
 from disclosure.models import AuditEvent, Case, DocumentVersion
+
+# Any constant: PostgreSQL advisory lock that serialises appends, so two transactions never chain
+# onto the same previous event.
+_CHAIN_LOCK = 7_406_121
 
 
 def audit_record(
@@ -23,15 +29,39 @@ def audit_record(
     if not transaction.get_connection().in_atomic_block:
         # Guard against a service forgetting its transaction: the event must share the change's fate.
         raise RuntimeError("audit_record must be called inside transaction.atomic")
-    user = actor if actor is not None and actor.is_authenticated else None
+    user = actor if isinstance(actor, User) else None
     if case is None and version is not None:
         case = version.document.case
-    return AuditEvent.objects.create(
+    _lock_chain()
+    previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+    event = AuditEvent(
+        at=timezone.now(),
         actor=user,
         actor_name=user.get_username() if user is not None else "system",
         action=action,
         summary=summary[:500],
         case=case,
         version=version,
-        data=data or {},
+        data=canonical_data(data),
+        prev_hash=previous,
     )
+    event.hash = event_hash(
+        prev_hash=previous,
+        at=event.at,
+        actor_id=event.actor_id,
+        actor_name=event.actor_name,
+        action=action,
+        case_id=event.case_id,
+        version_id=event.version_id,
+        summary=event.summary,
+        data=event.data,
+    )
+    event.save()
+    return event
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+    # SQLite allows one writer at a time already.

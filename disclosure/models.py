@@ -248,11 +248,15 @@ class AuditEvent(models.Model):
     )
     summary = models.CharField(max_length=500)
     data = models.JSONField(default=dict, blank=True)
+    # Each event's hash covers its own content and the previous event's hash, so changing or removing
+    # any row breaks the chain from that point on (disclosure/audit_chain.py, manage.py verify_audit).
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
-        ordering: ClassVar = ["at", "id"]
+        ordering: ClassVar = ["id"]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'system'} {self.action}"
