@@ -136,6 +136,7 @@ class CheckDecision(models.Model):
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     comments = models.TextField(blank=True)
     output_sha256 = models.CharField(max_length=64)
+    submitted_at = models.DateTimeField(null=True, blank=True, help_text="When the checked submission was made.")
     decided_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -263,6 +263,7 @@ def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> 
             author=locked.uploaded_by,
             outcome=CheckDecision.Outcome.APPROVED,
             output_sha256=seen_sha256,
+            submitted_at=locked.submitted_at,
         )
         audit_record(
             actor=user,
@@ -295,6 +296,7 @@ def check_return(*, user: User, version: DocumentVersion, comments: str) -> Chec
             outcome=CheckDecision.Outcome.RETURNED,
             comments=comments,
             output_sha256=version.output_sha256,
+            submitted_at=version.submitted_at,
         )
         audit_record(
             actor=user,
