@@ -42,6 +42,7 @@ def version_analyse(*, version_id: int) -> None:
         status=Status.ANALYSING,
         progress=1,
         failure_reason="",
+        queue_error="",
         analysis_attempts=F("analysis_attempts") + 1,
         status_changed_at=timezone.now(),
     )

@@ -126,6 +126,8 @@ class DocumentVersion(models.Model):
     status_changed_at = models.DateTimeField(default=timezone.now)
     progress = models.PositiveSmallIntegerField(default=0)
     failure_reason = models.TextField(blank=True)
+    # Set when the analysis task could not be queued (broker down); cleared when a worker claims it.
+    queue_error = models.CharField(max_length=300, blank=True)
     analysis_attempts = models.PositiveIntegerField(default=0)
     extracted_text = models.TextField(blank=True)
     needs_ocr = models.BooleanField(default=False)

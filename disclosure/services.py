@@ -249,6 +249,9 @@ def _supersede_earlier_versions(user: User, document: Document) -> None:
         )
 
 
+QUEUE_DOWN = "Analysis is delayed: the task queue cannot be reached. It will start once the queue is back."
+
+
 def analysis_enqueue(version: DocumentVersion) -> None:
     from redaction.tasks import analyse_version
 
@@ -258,8 +261,12 @@ def analysis_enqueue(version: DocumentVersion) -> None:
         try:
             analyse_version.delay(version_id)
         except Exception:
-            # The broker may be down: the upload is safe and the page offers a retry.
+            # The broker is down: the upload is safe; the page says analysis is delayed and offers a retry,
+            # and `manage.py requeue_analysis` (run from cron) sends it again once the broker is back.
             log.exception("Could not queue analysis of version %s", version_id)
+            DocumentVersion.objects.filter(pk=version_id, status=Status.UPLOADED).update(queue_error=QUEUE_DOWN)
+        else:
+            DocumentVersion.objects.filter(pk=version_id).exclude(queue_error="").update(queue_error="")
 
     transaction.on_commit(send)
 

@@ -85,6 +85,7 @@ def version_status(request: AuthenticatedRequest, pk: int) -> JsonResponse:
             "label": version.get_status_display(),
             "progress": version.progress,
             "failure_reason": version.failure_reason,
+            "queue_error": version.queue_error,
             "done": version.status not in (Status.UPLOADED, Status.ANALYSING),
             # Authors go straight on to triage; anyone else just sees the page again with the result.
             "next": reverse("triage", args=[version.pk])

@@ -23,9 +23,11 @@
           window.location.href = state.next || window.location.href;
           return;
         }
-        text.textContent = state.status === "uploaded"
-          ? "Queued: analysis will start shortly."
-          : "Analysing… " + state.progress + "%";
+        text.textContent = state.queue_error
+          ? state.queue_error
+          : state.status === "uploaded"
+            ? "Queued: analysis will start shortly."
+            : "Analysing… " + state.progress + "%";
         window.setTimeout(poll, 1500);
       })
       .catch(function () {
