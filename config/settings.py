@@ -109,7 +109,7 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at every start when it is m
 # there is deliberately no MEDIA_URL route in urls.py.
 MEDIA_ROOT = Path(env_str("CLEARANCE_MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "disclosure.storage.EncryptedFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
         if not DEBUG

@@ -6,6 +6,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("dpo/", include("disclosure.reports.urls")),
     path("", include("disclosure.urls")),
     path("", include("review.urls")),
 ]

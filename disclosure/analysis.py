@@ -19,6 +19,7 @@ from disclosure.copied import StoredParagraphs, paragraphs_index
 from disclosure.models import DocumentVersion
 from disclosure.selectors import case_context
 from disclosure.services import version_progress
+from disclosure.storage import StoredFileUnreadable
 from redaction import analyse
 from redaction.copied import find_copied
 from redaction.errors import EngineError
@@ -29,6 +30,10 @@ from review.models import Finding, ReasonCode
 log = logging.getLogger(__name__)
 Status = DocumentVersion.Status
 
+UNREADABLE_UPLOAD = (
+    "The stored upload cannot be read: it was changed on disk or the storage key is wrong. "
+    "Tell your administrator; then upload the document again."
+)
 UNEXPECTED_FAILURE = (
     "Analysis stopped because of an unexpected error. The upload is safe; try again, and if it fails "
     "again tell your administrator."
@@ -63,6 +68,10 @@ def version_analyse(*, version_id: int) -> None:
         copied = find_copied(result.document.text, StoredParagraphs(version.document.case))
     except EngineError as error:
         analysis_fail(version_id=version_id, reason=str(error))
+        return
+    except StoredFileUnreadable:
+        log.exception("Stored upload of version %s does not decrypt", version_id)
+        analysis_fail(version_id=version_id, reason=UNREADABLE_UPLOAD)
         return
     except (OperationalError, InterfaceError):
         raise  # the database is away: the task retries with backoff and claims the version again

@@ -6,4 +6,4 @@ class DisclosureConfig(AppConfig):
     verbose_name = "Disclosure"
 
     def ready(self) -> None:
-        from disclosure import signals  # noqa: F401 - connects the auth audit receivers
+        from disclosure import checks, signals  # noqa: F401 - registers checks, connects audit receivers

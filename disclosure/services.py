@@ -17,6 +17,7 @@ from django.utils import timezone
 from disclosure.audit import audit_record
 from disclosure.errors import ActionRefused
 from disclosure.models import Case, Document, DocumentVersion, Party, Release, Team
+from disclosure.storage import StoredFileUnreadable
 from disclosure.uploads import check_upload
 
 log = logging.getLogger(__name__)
@@ -290,8 +291,13 @@ def release_create(*, user: User, version: DocumentVersion, method: str, recipie
         raise ActionRefused("Choose who the document is going to.")
     if any(p.case_id != version.document.case_id or p.kind != Party.Kind.FAMILY for p in recipients):
         raise ActionRefused("Recipients must be members of this case's family.")
-    with version.output.open("rb") as handle:
-        data = handle.read()
+    try:
+        with version.output.open("rb") as handle:
+            data = handle.read()
+    except StoredFileUnreadable as error:
+        raise ActionRefused(
+            "The stored output cannot be read: it was changed on disk. Nothing was released."
+        ) from error
     sha256 = hashlib.sha256(data).hexdigest()
     if sha256 != version.approved_sha256:
         raise ActionRefused("The stored output no longer matches what the checker approved. Nothing was released.")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from disclosure.audit import audit_record
 from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion
+from disclosure.storage import StoredFileUnreadable
 from review.models import CheckDecision, Finding, ReasonCode
 from review.outputs import output_render
 from review.selectors import check_refusal, pending_reviews
@@ -239,9 +240,15 @@ def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> 
         locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
         if locked.status != Status.AWAITING_CHECK or locked.output_sha256 != seen_sha256:
             raise ActionRefused("The version changed after you opened it. Reload it and check again.")
-        with locked.output.open("rb") as handle:
-            if hashlib.sha256(handle.read()).hexdigest() != seen_sha256:
-                raise ActionRefused("The stored output does not match what was submitted. It cannot be approved.")
+        try:
+            with locked.output.open("rb") as handle:
+                stored = handle.read()
+        except StoredFileUnreadable as error:
+            raise ActionRefused(
+                "The stored output cannot be read: it was changed on disk. It cannot be approved."
+            ) from error
+        if hashlib.sha256(stored).hexdigest() != seen_sha256:
+            raise ActionRefused("The stored output does not match what was submitted. It cannot be approved.")
         claimed = (
             DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK, output_sha256=seen_sha256)
             .exclude(uploaded_by=user)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from django.test import Client
 from django.urls import reverse
 
@@ -58,6 +59,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": "clearance.example.org",
         "CLEARANCE_VAR_DIR": str(tmp_path),
+        "CLEARANCE_STORAGE_KEYS": Fernet.generate_key().decode(),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -70,3 +72,14 @@ def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+    env.pop("CLEARANCE_STORAGE_KEYS")
+    without_key = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "clearance.W001" in without_key.stdout + without_key.stderr

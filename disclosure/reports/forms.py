@@ -116,6 +116,11 @@ class MonthForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Shown on the register page beside its filters: distinct ids keep each label on its own field.
+        kwargs.setdefault("auto_id", "pdf_%s")
+        super().__init__(*args, **kwargs)
+
     def clean_month(self) -> dt.date:
         raw = self.cleaned_data["month"]
         try:
@@ -135,5 +140,5 @@ class TraceForm(forms.Form):
         min_length=2,
         label="Person's name",
         help_text="A full name, a surname or an alias; spelling variants are found too.",
-        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "aria-describedby": "name-help"}),
     )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.files import File
+from django.contrib import messages
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
 
 from disclosure import services
 from disclosure.access import Need, release_for, version_for
+from disclosure.models import DocumentVersion
+from disclosure.storage import StoredFileUnreadable
 from disclosure.views.common import AuthenticatedRequest
 
 _TYPES = {
@@ -16,34 +21,37 @@ _TYPES = {
 }
 
 
-def _attachment(field: File, file_name: str) -> FileResponse:
+def _send(
+    request: AuthenticatedRequest, version: DocumentVersion, what: str, field: FieldFile, file_name: str
+) -> HttpResponseBase:
+    try:
+        handle = field.open("rb")
+    except StoredFileUnreadable:
+        messages.error(request, "This file cannot be read: it was changed on disk. Tell your administrator.")
+        return redirect("version_detail", pk=version.pk)
+    # Recorded only once the file is known to be readable, so the trail never shows a download that failed.
+    services.download_record(user=request.user, version=version, what=what, file_name=file_name)
     suffix = file_name.rsplit(".", 1)[-1].lower()
     response = FileResponse(
-        field.open("rb"),
-        as_attachment=True,
-        filename=file_name,
-        content_type=_TYPES.get(suffix, "application/octet-stream"),
+        handle, as_attachment=True, filename=file_name, content_type=_TYPES.get(suffix, "application/octet-stream")
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
 
 
-def download_original(request: AuthenticatedRequest, pk: int) -> FileResponse:
+def download_original(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     version = version_for(request.user, pk, Need.VIEW)
-    services.download_record(user=request.user, version=version, what="original", file_name=version.original_name)
-    return _attachment(version.original, version.original_name)
+    return _send(request, version, "original", version.original, version.original_name)
 
 
-def download_output(request: AuthenticatedRequest, pk: int) -> FileResponse:
+def download_output(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     version = version_for(request.user, pk, Need.VIEW)
     if not version.output:
         raise Http404("No redacted output yet.")
-    services.download_record(user=request.user, version=version, what="output", file_name=version.output_name)
-    return _attachment(version.output, version.output_name)
+    return _send(request, version, "output", version.output, version.output_name)
 
 
-def download_release(request: AuthenticatedRequest, pk: int) -> FileResponse:
+def download_release(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     release = release_for(request.user, pk)
-    services.download_record(user=request.user, version=release.version, what="release", file_name=release.file_name)
-    return _attachment(release.file, release.file_name)
+    return _send(request, release.version, "release", release.file, release.file_name)

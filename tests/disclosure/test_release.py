@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from disclosure.errors import ActionRefused
@@ -50,13 +52,24 @@ def test_only_an_approved_version_can_be_released(world: World, upload: Callable
     assert not Release.objects.exists()
 
 
-def test_release_refuses_output_changed_after_approval(world: World, approved: DocumentVersion) -> None:
-    with open(approved.output.path, "ab") as handle:
-        handle.write(b"tampered")
+def test_release_refuses_output_replaced_after_approval(world: World, approved: DocumentVersion) -> None:
+    storage, name = approved.output.storage, approved.output.name
+    storage.delete(name)
+    assert storage.save(name, ContentFile(b"%PDF-1.7 a different document")) == name
     with pytest.raises(ActionRefused, match="no longer matches"):
         release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
     approved.refresh_from_db()
     assert approved.status == Status.APPROVED
+    assert not Release.objects.exists()
+
+
+def test_release_refuses_output_corrupted_on_disk(world: World, approved: DocumentVersion, settings) -> None:
+    path = Path(settings.MEDIA_ROOT) / approved.output.name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(ActionRefused, match="changed on disk"):
+        release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
     assert not Release.objects.exists()
 
 
@@ -72,7 +85,8 @@ def test_redacted_names_are_not_in_the_released_file(world: World, approved: Doc
     from pypdf import PdfReader
 
     release = release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
-    text = " ".join(page.extract_text() for page in PdfReader(release.file.path).pages)
+    with release.file.open("rb") as handle:
+        text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
     assert "Hollins" not in text
     assert "Liam Doyle" not in text
     assert "Chidi" in text
