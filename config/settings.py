@@ -143,6 +143,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CLEARANCE_ANALYSIS_TIME_LIMIT", 600, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 5
+# A task whose worker died unacknowledged goes back to the queue after this long (Redis transport);
+# it must exceed the longest task, or a slow analysis would be started twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CLEARANCE_REDELIVERY_SECONDS", CELERY_TASK_TIME_LIMIT + 60, minimum=1)
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Uploads must not hang when the broker is down: give up quickly and let the page say so.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
