@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -34,7 +35,7 @@ def check_upload(uploaded: UploadedFile) -> CheckedUpload:
         )
     if size == 0:
         raise ActionRefused("This file is empty. Choose the document again and re-upload it.")
-    name = PurePath(uploaded.name or "document").name
+    name = display_name(uploaded.name or "")
     suffix = PurePath(name).suffix.lower().lstrip(".")
     if suffix not in _LABELS:
         raise ActionRefused(
@@ -49,6 +50,14 @@ def check_upload(uploaded: UploadedFile) -> CheckedUpload:
         digest.update(chunk)
     uploaded.seek(0)
     return CheckedUpload(file_format=suffix, size=size, sha256=digest.hexdigest(), display_name=name[:255])
+
+
+def display_name(raw: str) -> str:
+    """The last part of a client-supplied name, for display only: no folders (either slash), no control
+    characters. Stored files get random names whatever this says."""
+    name = re.split(r"[\\/]", raw)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name[:255] or "document"
 
 
 def _check_content_matches(suffix: str, head: bytes, name: str) -> None:
