@@ -131,6 +131,11 @@ class DocumentVersion(models.Model):
     analysis_attempts = models.PositiveIntegerField(default=0)
     extracted_text = models.TextField(blank=True)
     needs_ocr = models.BooleanField(default=False)
+    # Pages with no text layer cannot be checked by the engine: a person must read them and say so.
+    pages_attested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    pages_attested_at = models.DateTimeField(null=True, blank=True)
 
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -160,6 +165,12 @@ class DocumentVersion(models.Model):
                 condition=~Q(status__in=["approved", "released"])
                 | (Q(approved_by__isnull=False) & ~Q(approved_sha256="")),
                 name="version_approved_has_approver_and_hash",
+            ),
+            # A document with unreadable pages is never approved unless someone attested to reading them.
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "released"], needs_ocr=True)
+                | Q(pages_attested_by__isnull=False),
+                name="version_unread_pages_attested_before_approval",
             ),
         ]
 

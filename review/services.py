@@ -125,9 +125,7 @@ def manual_redaction_add(
     return finding
 
 
-def term_redaction_add(
-    *, user: User, version: DocumentVersion, term: str, reason_code: ReasonCode
-) -> list[Finding]:
+def term_redaction_add(*, user: User, version: DocumentVersion, term: str, reason_code: ReasonCode) -> list[Finding]:
     term = term.strip()
     if len(term) < 2:
         raise ActionRefused("Enter a word or name of at least two characters.")
@@ -189,8 +187,10 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
     waiting = pending_reviews(version)
     if waiting:
         raise ActionRefused(f"{waiting} suggestion(s) marked 'review' still need a decision before submission.")
-    if version.needs_ocr:
-        raise ActionRefused("This document has pages without a text layer; it cannot be submitted until it is read.")
+    if version.needs_ocr and version.pages_attested_by_id is None:
+        raise ActionRefused(
+            "This document has pages without a text layer. Read every page and confirm it before submitting."
+        )
     rendered = output_render(version)
     sha256 = hashlib.sha256(rendered.data).hexdigest()
     old_output = version.output.name
@@ -222,6 +222,22 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
         version.output.storage.delete(old_output)
 
 
+def pages_attest(*, user: User, version: DocumentVersion) -> None:
+    """The author confirms they read every page the engine could not (pages with no text layer)."""
+    with transaction.atomic():
+        claimed = DocumentVersion.objects.filter(
+            pk=version.pk, needs_ocr=True, pages_attested_by__isnull=True, status__in=_TRIAGE_STATES
+        ).update(pages_attested_by=user, pages_attested_at=timezone.now())
+        if claimed != 1:
+            raise ActionRefused("There is nothing to confirm for this version.")
+        audit_record(
+            actor=user,
+            action="pages.attested",
+            version=version,
+            summary="Confirmed every page without a text layer was read and redacted by hand",
+        )
+
+
 def check_open(*, user: User, version: DocumentVersion) -> None:
     with transaction.atomic():
         audit_record(actor=user, action="check.opened", version=version, summary="Opened the version for check")
@@ -240,6 +256,8 @@ def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> 
         locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
         if locked.status != Status.AWAITING_CHECK or locked.output_sha256 != seen_sha256:
             raise ActionRefused("The version changed after you opened it. Reload it and check again.")
+        if locked.needs_ocr and locked.pages_attested_by_id is None:
+            raise ActionRefused("Pages without a text layer have not been confirmed as read. It cannot be approved.")
         try:
             with locked.output.open("rb") as handle:
                 stored = handle.read()

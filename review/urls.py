@@ -8,6 +8,7 @@ urlpatterns = [
     path("versions/<int:pk>/redactions/", triage.manual_add, name="manual_add"),
     path("versions/<int:pk>/terms/", triage.term_add, name="term_add"),
     path("versions/<int:pk>/submit/", triage.submit, name="submit"),
+    path("versions/<int:pk>/attest-pages/", triage.attest_pages, name="attest_pages"),
     path("findings/<int:pk>/decision/", triage.decide, name="decide"),
     path("check/", check.queue, name="check_queue"),
     path("versions/<int:pk>/check/", check.check_review, name="check_review"),

@@ -37,7 +37,7 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "to_decide": to_decide,
             "kept": kept,
             "reason_codes": ReasonCode.objects.filter(active=True),
-        "default_reason": DEFAULT_REASON_CODE,
+            "default_reason": DEFAULT_REASON_CODE,
             "manual_form": ManualRedactionForm(),
             "term_form": TermRedactionForm(),
             "pending_reviews": pending_reviews(version),
@@ -127,6 +127,20 @@ def preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "text_html": redacted_html(version.extracted_text, redactions_for(version)),
         },
     )
+
+
+@require_POST
+def attest_pages(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    version = version_for(request.user, pk, Need.EDIT)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, "Tick the box to confirm you read every page.")
+    else:
+        attempt(
+            request,
+            lambda: services.pages_attest(user=request.user, version=version),
+            success="Recorded: you read every page without a text layer.",
+        )
+    return _back_to_triage(version)
 
 
 @require_POST
