@@ -11,11 +11,15 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from config.celery import app as celery_app
 from disclosure.models import Case, DocumentVersion, Party, Team
 from disclosure.roles import Role
 from disclosure.services import version_upload
+from disclosure.twofactor import two_factor_required
 from tests.factories import CaseFactory, PartyFactory, TeamFactory, UserFactory
 
 REQUIRE_SERVICES = os.environ.get("CLEARANCE_REQUIRE_SERVICES") == "1"
@@ -104,6 +108,26 @@ def world(db: None) -> World:
         other_case,
         mother,
     )
+
+
+class VerifiedClient(Client):
+    """A test client whose force_login also gives the second factor for users who need one, as if they
+    had typed a code; tests of the two-factor flow itself use the pages."""
+
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        super().force_login(user, backend)
+        if two_factor_required(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+                user=user, name="test", confirmed=True
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client() -> VerifiedClient:
+    return VerifiedClient()
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ def column_chart(chart_id: str, title: str, items: Sequence[tuple[str, int]], un
     peak = max((v for _, v in items), default=0) or 1
     usable = height - top - bottom
     # Long ranges would crowd the axis: label every nth bar (each value is still printed and tabled).
-    step = -(-n // 13)
+    step = -(-n // 7)
     bars = []
     for i, (label, value) in enumerate(items):
         h = usable * value / peak

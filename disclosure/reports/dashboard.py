@@ -31,6 +31,21 @@ class TeamFigures:
     def independent_percent(self) -> float | None:
         return 100 * self.independent / self.releases if self.releases else None
 
+    @property
+    def median_text(self) -> str:
+        return duration_text(self.median_hours)
+
+
+def duration_text(hours: float | None) -> str:
+    """Minutes for quick checks, hours for most, days for the slow: the unit a reader expects."""
+    if hours is None:
+        return "none"
+    if hours < 1.5:
+        return f"{round(hours * 60)} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
 
 @dataclass
 class Dashboard:
@@ -51,6 +66,10 @@ class Dashboard:
     @property
     def independent_percent(self) -> float | None:
         return 100 * self.independent / self.releases if self.releases else None
+
+    @property
+    def median_text(self) -> str:
+        return duration_text(self.median_hours)
 
     @property
     def not_independent_count(self) -> int:
@@ -144,7 +163,7 @@ def _median_hours(checks: QuerySet[CheckDecision]) -> float | None:
     ordered = timed.order_by(_TOOK).values_list(_TOOK, flat=True)
     middle = list(ordered[(count - 1) // 2 : count // 2 + 1])
     seconds = sum(d.total_seconds() for d in middle) / len(middle)
-    return round(seconds / 3600, 1)
+    return seconds / 3600
 
 
 def _per_team(

@@ -43,10 +43,14 @@ def london_today() -> dt.date:
 
 class PeriodForm(forms.Form):
     date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+        required=False,
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+        required=False,
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
     team = forms.ModelChoiceField(
         queryset=Team.objects.all(),
@@ -120,6 +124,7 @@ class MonthForm(forms.Form):
         # Shown on the register page beside its filters: distinct ids keep each label on its own field.
         kwargs.setdefault("auto_id", "pdf_%s")
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("month", london_today().strftime("%Y-%m"))
 
     def clean_month(self) -> dt.date:
         raw = self.cleaned_data["month"]

@@ -86,11 +86,13 @@ def _label(finding: Finding) -> str:
 
 
 def suggested_text(text: str, findings: Iterable[Finding]) -> str:
-    """What the output would have been had the author accepted every engine suggestion to redact."""
+    """What the output would have been had the author accepted every engine suggestion to redact.
+
+    Labelled like the released text, so that only a changed outcome or reason shows as a difference."""
     return _apply(
         text,
         (
-            (f.start, f.end, "SUGGESTED")
+            (f.start, f.end, _label(f))
             for f in findings
             if f.source == Finding.Source.ENGINE and f.suggested_action == Suggestion.REDACT
         ),

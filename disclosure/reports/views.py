@@ -23,7 +23,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     form = DashboardForm(request.GET)
     period = form.period()
     figures = dashboard_figures(period)
-    weeks = [(monday.strftime("%d %b"), n) for monday, n in figures.weeks]
+    weeks = [(f"{monday.day} {monday:%b}", n) for monday, n in figures.weeks]
     return render(
         request,
         "reports/dashboard.html",

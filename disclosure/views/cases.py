@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from disclosure import services
 from disclosure.access import Need, can, case_for, require, visible_cases
@@ -17,6 +17,7 @@ from disclosure.views.common import AuthenticatedRequest, attempt
 Status = DocumentVersion.Status
 
 
+@require_safe
 def home(request: AuthenticatedRequest) -> HttpResponse:
     roles = roles_of(request.user)
     cases = visible_cases(request.user)
@@ -46,6 +47,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def case_list(request: AuthenticatedRequest) -> HttpResponse:
     cases = visible_cases(request.user).select_related("team").annotate(document_count=Count("documents"))
     query = request.GET.get("q", "").strip()
@@ -88,6 +90,7 @@ def case_create(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def case_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     case = case_for(request.user, pk)
     versions = DocumentVersion.objects.select_related("uploaded_by", "approved_by").order_by("-number")

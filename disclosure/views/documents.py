@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from disclosure import services
 from disclosure.access import Need, can, case_for, version_for
@@ -44,6 +44,7 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "disclosure/upload.html", {"case": case, "form": form})
 
 
+@require_safe
 def version_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk)
     findings = version.findings.all()
@@ -77,6 +78,7 @@ def _can_act(request: AuthenticatedRequest, version: DocumentVersion, need: Need
     return can(request.user, need) and version.document.case.team.members.filter(pk=request.user.pk).exists()
 
 
+@require_safe
 def version_status(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     version = version_for(request.user, pk)
     return JsonResponse(
@@ -126,6 +128,7 @@ def release(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "disclosure/release.html", {"version": version, "form": form})
 
 
+@require_safe
 def audit_trail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Every event about a document, across its versions (DPO)."""
     version = version_for(request.user, pk, Need.AUDIT)

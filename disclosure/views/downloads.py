@@ -7,6 +7,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.views.decorators.http import require_safe
 
 from disclosure import services
 from disclosure.access import Need, release_for, version_for
@@ -40,11 +41,13 @@ def _send(
     return response
 
 
+@require_safe
 def download_original(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     version = version_for(request.user, pk, Need.VIEW)
     return _send(request, version, "original", version.original, version.original_name)
 
 
+@require_safe
 def download_output(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     version = version_for(request.user, pk, Need.VIEW)
     if not version.output:
@@ -52,6 +55,7 @@ def download_output(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     return _send(request, version, "output", version.output, version.output_name)
 
 
+@require_safe
 def download_release(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
     release = release_for(request.user, pk)
     return _send(request, release.version, "release", release.file, release.file_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.access import Need, require, version_for, visible_cases
 from disclosure.models import DocumentVersion
@@ -20,6 +20,7 @@ from review.selectors import check_refusal, redactions_for
 Status = DocumentVersion.Status
 
 
+@require_safe
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     require(request.user, Need.CHECK)
     cases = visible_cases(request.user).filter(team__members=request.user)
@@ -27,6 +28,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "review/queue.html", {"items": items})
 
 
+@require_safe
 def check_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk, Need.CHECK)
     refusal = check_refusal(request.user, version)

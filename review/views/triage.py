@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.access import Need, version_for
 from disclosure.models import DocumentVersion
@@ -20,6 +20,7 @@ from review.selectors import pending_reviews, redactions_for
 Status = DocumentVersion.Status
 
 
+@require_safe
 def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk, Need.EDIT)
     if version.status in (Status.UPLOADED, Status.ANALYSING, Status.FAILED):
@@ -117,6 +118,7 @@ def term_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _back_to_triage(version)
 
 
+@require_safe
 def preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk, Need.VIEW)
     return render(
