@@ -146,15 +146,20 @@ def upload(world: World, django_capture_on_commit_callbacks: Any) -> Callable[..
     """Uploads a document as the author and runs its analysis (eagerly, after commit)."""
 
     def _upload(
-        text: str = LETTER, name: str = "letter.txt", user: User | None = None, **kwargs: Any
+        text: str = LETTER,
+        name: str = "letter.txt",
+        user: User | None = None,
+        case: Case | None = None,
+        recipients: list[Party] | None = None,
+        **kwargs: Any,
     ) -> DocumentVersion:
         data = text.encode() if isinstance(text, str) else text
         with django_capture_on_commit_callbacks(execute=True):
             version = version_upload(
                 user=user or world.author,
-                case=world.case,
+                case=case or world.case,
                 uploaded_file=SimpleUploadedFile(name, data),
-                recipients=[world.mother],
+                recipients=recipients or [world.mother],
                 **kwargs,
             )
         version.refresh_from_db()
