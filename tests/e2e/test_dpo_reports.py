@@ -12,7 +12,7 @@ from disclosure.models import AuditEvent
 from review.models import CheckDecision
 from review.services import check_return, version_submit
 from tests.conftest import World
-from tests.e2e.test_four_eyes_journey import _login  # logs in, giving the DPO's second factor
+from tests.e2e.conftest import login as _login  # logs in, giving the DPO's second factor
 from tests.reports.conftest import NORTH_LETTER, at, release_maker, today
 from tests.reports.test_dashboard import FAMILY_ALLEGATION
 

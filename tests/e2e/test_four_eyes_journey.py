@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from disclosure.models import DocumentVersion, Release
 from tests.conftest import LETTER, World
-from tests.factories import PASSWORD
+from tests.e2e.conftest import login as _login
 
 pytestmark = pytest.mark.e2e
-
-
-def _login(page: Any, base: str, username: str) -> None:
-    """Logs in through the pages, giving a one-time code from the user's authenticator when asked."""
-    page.goto(f"{base}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
-    if "/two-factor/setup/" in page.url:
-        secret = page.locator("[data-secret]").inner_text().replace(" ", "")
-        page.get_by_label("Six-digit code").fill(_code(base64.b32decode(secret)))
-        page.get_by_role("button", name="Confirm").click()
-    elif "/two-factor/verify/" in page.url:
-        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
-        page.get_by_label("Six-digit code").fill(_code(device.bin_key))
-        page.get_by_role("button", name="Verify").click()
-    page.wait_for_url(f"{base}/")
-
-
-def _code(key: bytes) -> str:
-    return f"{TOTP(key).token():06d}"
 
 
 def _logout(page: Any) -> None:

@@ -10,7 +10,7 @@ from celery.contrib.testing.worker import start_worker
 
 from config.celery import app as celery_app
 from tests.conftest import LETTER, World
-from tests.e2e.test_four_eyes_journey import _login
+from tests.e2e.conftest import login as _login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker]
 
