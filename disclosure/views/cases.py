@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
+from django_otp import user_has_device
 
 from disclosure import services
 from disclosure.access import Need, can, case_for, require, visible_cases
@@ -43,7 +44,13 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "disclosure/home.html",
-        {"my_work": my_work, "queue_count": queue_count, "case_count": cases.count(), "roles": roles},
+        {
+            "my_work": my_work,
+            "queue_count": queue_count,
+            "case_count": cases.count(),
+            "roles": roles,
+            "two_factor_enrolled": user_has_device(request.user),
+        },
     )
 
 
