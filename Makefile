@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
+run: install system-packages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 	@echo ""
@@ -26,12 +26,17 @@ run: install
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Debian packages the browser tests and PDF checks use; installed only when missing (needs root).
+# Debian packages: Chromium (browser tests), poppler (PDF rendering), LibreOffice and metric-compatible
+# fonts (DOCX -> PDF). Installed only when missing; needs root.
+DEBIAN_PACKAGES := chromium poppler-utils libreoffice-writer-nogui fonts-crosextra-carlito fonts-liberation2 fonts-dejavu-core
 system-packages:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
-	  else echo "Install chromium and poppler-utils (apt-get) for the browser tests"; fi; }
+	    echo "Installing Debian packages:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Not root: please install these Debian packages yourself:" $$missing; fi; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -76,12 +76,14 @@ class UploadForm(forms.Form):
 
 
 class ReleaseForm(forms.Form):
+    output_format = forms.ChoiceField(label="File to send", widget=forms.RadioSelect)
     method = forms.ChoiceField(choices=Release.Method.choices)
     recipients = forms.ModelMultipleChoiceField(queryset=Party.objects.none(), widget=forms.CheckboxSelectMultiple)
     confirm = forms.BooleanField(
         label="I confirm this is the approved document and it is going only to the recipients ticked above."
     )
 
-    def __init__(self, *args: Any, family: QuerySet[Party], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, family: QuerySet[Party], formats: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["recipients"].queryset = family  # type: ignore[attr-defined]
+        self.fields["output_format"].choices = formats  # type: ignore[attr-defined]

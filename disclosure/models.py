@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Any, ClassVar
 
@@ -141,8 +142,8 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    output = models.FileField(upload_to=output_upload_to, max_length=255, blank=True)
-    output_name = models.CharField(max_length=255, blank=True)
+    # SHA-256 over the submitted outputs' own hashes (RedactedOutput.manifest_sha256): the checker
+    # approves this set of files and nothing else.
     output_sha256 = models.CharField(max_length=64, blank=True)
 
     approved_by = models.ForeignKey(
@@ -168,8 +169,7 @@ class DocumentVersion(models.Model):
             ),
             # A document with unreadable pages is never approved unless someone attested to reading them.
             models.CheckConstraint(
-                condition=~Q(status__in=["approved", "released"], needs_ocr=True)
-                | Q(pages_attested_by__isnull=False),
+                condition=~Q(status__in=["approved", "released"], needs_ocr=True) | Q(pages_attested_by__isnull=False),
                 name="version_unread_pages_attested_before_approval",
             ),
         ]
@@ -192,6 +192,38 @@ class DocumentVersion(models.Model):
         }
 
 
+class RedactedOutput(models.Model):
+    """One truly redacted, verified file made at submission (e.g. the DOCX and the PDF of a letter)."""
+
+    class Format(models.TextChoices):
+        DOCX = "docx", "Word document"
+        PDF = "pdf", "PDF"
+        TXT = "txt", "Text"
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="outputs")
+    format = models.CharField(max_length=8, choices=Format.choices)
+    file = models.FileField(upload_to=output_upload_to, max_length=255)
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    schedule = models.JSONField(default=list, blank=True, help_text="Rows of the redaction schedule.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["version", "format"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["version", "format"], name="one_output_per_format"),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @staticmethod
+    def manifest_sha256(hashes: dict[str, str]) -> str:
+        """One hash for a set of outputs, independent of the order they are listed in."""
+        lines = "\n".join(f"{fmt}:{sha}" for fmt, sha in sorted(hashes.items()))
+        return hashlib.sha256(lines.encode()).hexdigest()
+
+
 class Release(models.Model):
     """The record of an approved version leaving the building: what, to whom, by whom, how."""
 
@@ -210,6 +242,7 @@ class Release(models.Model):
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     file = models.FileField(upload_to=release_upload_to, max_length=255)
     file_name = models.CharField(max_length=255)
+    format = models.CharField(max_length=8, default="pdf")
     sha256 = models.CharField(max_length=64)
 
     class Meta:

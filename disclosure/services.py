@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from django.utils import timezone
 from disclosure.audit import audit_record
 from disclosure.errors import ActionRefused
 from disclosure.models import Case, Document, DocumentVersion, Party, Release, Team
-from disclosure.storage import StoredFileUnreadable
+from disclosure.outputs import output_bytes, outputs_verify_stored
 from disclosure.uploads import check_upload
 
 log = logging.getLogger(__name__)
@@ -283,7 +282,9 @@ def analysis_retry(*, user: User, version: DocumentVersion) -> None:
         analysis_enqueue(version)
 
 
-def release_create(*, user: User, version: DocumentVersion, method: str, recipients: Sequence[Party]) -> Release:
+def release_create(
+    *, user: User, version: DocumentVersion, method: str, recipients: Sequence[Party], output_format: str = "pdf"
+) -> Release:
     """Releases exactly the approved bytes, or nothing: record, file and audit event together."""
     if version.status != Status.APPROVED or not version.approved_sha256:
         raise ActionRefused("Only an approved version can be released.")
@@ -291,16 +292,11 @@ def release_create(*, user: User, version: DocumentVersion, method: str, recipie
         raise ActionRefused("Choose who the document is going to.")
     if any(p.case_id != version.document.case_id or p.kind != Party.Kind.FAMILY for p in recipients):
         raise ActionRefused("Recipients must be members of this case's family.")
-    try:
-        with version.output.open("rb") as handle:
-            data = handle.read()
-    except StoredFileUnreadable as error:
-        raise ActionRefused(
-            "The stored output cannot be read: it was changed on disk. Nothing was released."
-        ) from error
-    sha256 = hashlib.sha256(data).hexdigest()
-    if sha256 != version.approved_sha256:
-        raise ActionRefused("The stored output no longer matches what the checker approved. Nothing was released.")
+    output = version.outputs.filter(format=output_format).first()
+    if output is None:
+        raise ActionRefused(f"There is no {output_format.upper()} output to release.")
+    outputs_verify_stored(version, version.approved_sha256)  # the approved set, byte for byte
+    data = output_bytes(output)
 
     release = Release(
         version=version,
@@ -308,14 +304,15 @@ def release_create(*, user: User, version: DocumentVersion, method: str, recipie
         method=method,
         released_by=user,
         checked_by=version.approved_by,
-        file_name=version.output_name,
-        sha256=sha256,
+        file_name=output.file_name,
+        format=output.format,
+        sha256=output.sha256,
     )
-    release.file.save(version.output_name, ContentFile(data), save=False)
+    release.file.save(output.file_name, ContentFile(data), save=False)
     try:
         with transaction.atomic():
             claimed = DocumentVersion.objects.filter(
-                pk=version.pk, status=Status.APPROVED, approved_sha256=sha256
+                pk=version.pk, status=Status.APPROVED, approved_sha256=version.approved_sha256
             ).update(status=Status.RELEASED, status_changed_at=timezone.now())
             if claimed != 1:
                 raise ActionRefused("This version changed while you were releasing it. Nothing was released.")
@@ -327,7 +324,8 @@ def release_create(*, user: User, version: DocumentVersion, method: str, recipie
                 version=version,
                 summary=f"Released {release.file_name} to {release.recipients_text} by {release.get_method_display()}",
                 data={
-                    "sha256": sha256,
+                    "sha256": output.sha256,
+                    "format": output.format,
                     "method": method,
                     "recipients": [p.name for p in recipients],
                     "checked_by": version.approved_by.get_username() if version.approved_by else "",

@@ -15,6 +15,8 @@ urlpatterns = [
     path("versions/<int:pk>/release/", documents.release, name="release"),
     path("versions/<int:pk>/audit/", documents.audit_trail, name="audit_trail"),
     path("versions/<int:pk>/original/", downloads.download_original, name="download_original"),
-    path("versions/<int:pk>/output/", downloads.download_output, name="download_output"),
+    path("versions/<int:pk>/output/<str:output_format>/", downloads.download_output, name="download_output"),
+    path("versions/<int:pk>/schedule/", documents.schedule, name="schedule"),
+    path("versions/<int:pk>/schedule.csv", downloads.download_schedule, name="download_schedule"),
     path("releases/<int:pk>/file/", downloads.download_release, name="download_release"),
 ]

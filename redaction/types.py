@@ -63,6 +63,8 @@ class CaseContext:
     family: tuple[Person, ...] = ()
     professionals: tuple[Person, ...] = ()
     other_cases: tuple[OtherCase, ...] = ()
+    # The household's own addresses, when the register holds them: only these are kept on sight.
+    addresses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,7 @@ class Redaction:
     end: int
     reason_code: str
     category: str = ""
+    # Who made the decision (shown in the redaction schedule), and the redacted text as the author saw
+    # it; when `text` is empty the renderer takes it from the extracted text at [start, end).
+    decided_by: str = ""
+    text: str = ""

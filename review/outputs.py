@@ -1,24 +1,64 @@
-"""The redacted output a checker reviews and a release delivers."""
+"""Making the redacted outputs a checker reviews and a release delivers (redaction/render does the work)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import PurePath
+import hashlib
+from dataclasses import asdict
 
-from disclosure.models import DocumentVersion
-from redaction.render import text_to_pdf
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from disclosure.errors import ActionRefused
+from disclosure.models import DocumentVersion, RedactedOutput
+from redaction import extract
+from redaction.errors import EngineError
+from redaction.render import RenderedOutput, render_outputs
 from review.selectors import redactions_for
 
 
-@dataclass(frozen=True)
-class RenderedOutput:
-    data: bytes
-    file_name: str
-    content_type: str
+def outputs_render(version: DocumentVersion) -> list[RenderedOutput]:
+    """Every output of the version, truly redacted and verified; a refusal is a clear message."""
+    with version.original.open("rb") as handle:
+        data = handle.read()
+    try:
+        # Re-extracted for the map back into the file; the text must be the one the findings index.
+        document = extract(data, version.original_name)
+        if document.text != version.extracted_text:
+            raise ActionRefused(
+                "The document reads differently from when it was analysed (the engine has changed). "
+                "Upload it again so it is analysed afresh."
+            )
+        return render_outputs(
+            data,
+            version.original_name,
+            document,
+            redactions_for(version),
+            organisation=settings.CLEARANCE_ORGANISATION,
+        )
+    except EngineError as error:
+        raise ActionRefused(str(error)) from error
 
 
-def output_render(version: DocumentVersion) -> RenderedOutput:
-    # A first output: the redacted text laid out as a PDF. True DOCX/PDF redaction replaces this.
-    stem = PurePath(version.original_name).stem or "document"
-    data = text_to_pdf(version.extracted_text, redactions_for(version), title=version.document.title)
-    return RenderedOutput(data=data, file_name=f"{stem}-redacted-v{version.number}.pdf", content_type="application/pdf")
+def schedule_rows(output: RenderedOutput) -> list[dict[str, object]]:
+    return [asdict(row) for row in output.schedule]
+
+
+def outputs_store(version: DocumentVersion, rendered: list[RenderedOutput]) -> list[RedactedOutput]:
+    """Writes each output's file and returns unsaved rows for them (the caller saves them in its transaction)."""
+    stored = []
+    try:
+        for output in rendered:
+            row = RedactedOutput(
+                version=version,
+                format=output.format,
+                file_name=output.file_name(version.original_name),
+                sha256=hashlib.sha256(output.data).hexdigest(),
+                schedule=schedule_rows(output),
+            )
+            row.file.save(row.file_name, ContentFile(output.data), save=False)
+            stored.append(row)
+    except BaseException:
+        for row in stored:
+            row.file.delete(save=False)
+        raise
+    return stored

@@ -11,19 +11,35 @@ from review.models import Finding
 
 def redactions_for(version: DocumentVersion) -> list[Redaction]:
     """The spans that will be removed, overlapping ones merged so each box is drawn once."""
+    text = version.extracted_text
     spans = sorted(
-        (f.start, f.end, f.reason_code.code if f.reason_code else "redacted", f.category)
-        for f in version.findings.select_related("reason_code")
+        (
+            f.start,
+            f.end,
+            f.reason_code.code if f.reason_code else "redacted",
+            f.category,
+            f.decided_by.get_username() if f.decided_by else "suggested",
+        )
+        for f in version.findings.select_related("reason_code", "decided_by")
         if f.is_redacted
     )
     merged: list[Redaction] = []
-    for start, end, code, category in spans:
+    for start, end, code, category, who in spans:
         if merged and start <= merged[-1].end:
             last = merged[-1]
             if end > last.end:
-                merged[-1] = Redaction(start=last.start, end=end, reason_code=last.reason_code, category=last.category)
+                merged[-1] = Redaction(
+                    start=last.start,
+                    end=end,
+                    reason_code=last.reason_code,
+                    category=last.category,
+                    decided_by=last.decided_by,
+                    text=text[last.start : end],
+                )
             continue
-        merged.append(Redaction(start=start, end=end, reason_code=code, category=category))
+        merged.append(
+            Redaction(start=start, end=end, reason_code=code, category=category, decided_by=who, text=text[start:end])
+        )
     return merged
 
 

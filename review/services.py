@@ -6,20 +6,18 @@ so two people, a replayed form or a hand-crafted POST cannot move it twice or fr
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from disclosure.audit import audit_record
 from disclosure.errors import ActionRefused
-from disclosure.models import DocumentVersion
-from disclosure.storage import StoredFileUnreadable
+from disclosure.models import DocumentVersion, RedactedOutput
+from disclosure.outputs import outputs_verify_stored
 from review.models import CheckDecision, Finding, ReasonCode
-from review.outputs import output_render
+from review.outputs import outputs_render, outputs_store
 from review.selectors import check_refusal, pending_reviews
 
 Status = DocumentVersion.Status
@@ -191,35 +189,37 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
         raise ActionRefused(
             "This document has pages without a text layer. Read every page and confirm it before submitting."
         )
-    rendered = output_render(version)
-    sha256 = hashlib.sha256(rendered.data).hexdigest()
-    old_output = version.output.name
-    version.output.save(rendered.file_name, ContentFile(rendered.data), save=False)
+    rendered = outputs_render(version)
+    stored = outputs_store(version, rendered)  # files written before the transaction, removed if it fails
+    manifest = RedactedOutput.manifest_sha256({o.format: o.sha256 for o in stored})
     try:
         with transaction.atomic():
             claimed = DocumentVersion.objects.filter(pk=version.pk, status__in=_TRIAGE_STATES).update(
                 status=Status.AWAITING_CHECK,
                 submitted_by=user,
                 submitted_at=timezone.now(),
-                output=version.output.name,
-                output_name=rendered.file_name,
-                output_sha256=sha256,
+                output_sha256=manifest,
                 status_changed_at=timezone.now(),
             )
             if claimed != 1:
                 raise ActionRefused("This version was changed by someone else. Reload the page.")
+            previous = list(version.outputs.all())
+            RedactedOutput.objects.filter(pk__in=[o.pk for o in previous]).delete()
+            for output in stored:
+                output.save()
             audit_record(
                 actor=user,
                 action="version.submitted",
                 version=version,
-                summary="Submitted for independent check",
-                data={"output_sha256": sha256},
+                summary="Submitted for independent check with " + ", ".join(o.file_name for o in stored),
+                data={"output_sha256": manifest, "outputs": {o.format: o.sha256 for o in stored}},
             )
     except BaseException:
-        version.output.delete(save=False)
+        for output in stored:
+            output.file.delete(save=False)
         raise
-    if old_output:
-        version.output.storage.delete(old_output)
+    for old in previous:
+        old.file.delete(save=False)  # the rows are gone; their files go once the new ones are committed
 
 
 def pages_attest(*, user: User, version: DocumentVersion) -> None:
@@ -258,15 +258,7 @@ def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> 
             raise ActionRefused("The version changed after you opened it. Reload it and check again.")
         if locked.needs_ocr and locked.pages_attested_by_id is None:
             raise ActionRefused("Pages without a text layer have not been confirmed as read. It cannot be approved.")
-        try:
-            with locked.output.open("rb") as handle:
-                stored = handle.read()
-        except StoredFileUnreadable as error:
-            raise ActionRefused(
-                "The stored output cannot be read: it was changed on disk. It cannot be approved."
-            ) from error
-        if hashlib.sha256(stored).hexdigest() != seen_sha256:
-            raise ActionRefused("The stored output does not match what was submitted. It cannot be approved.")
+        outputs_verify_stored(locked, seen_sha256)
         claimed = (
             DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK, output_sha256=seen_sha256)
             .exclude(uploaded_by=user)

@@ -45,7 +45,9 @@ RULES: dict[str, tuple[str, str, dict[str, tuple[int, int]]]] = {
     "release": ("get", "version", {**EDIT, "author": (200, 404)}),
     "audit_trail": ("get", "version", AUDIT),
     "download_original": ("get", "version", VIEW),
-    "download_output": ("get", "version", VIEW),
+    "download_output": ("get", "output", VIEW),
+    "download_schedule": ("get", "version", VIEW),
+    "schedule": ("get", "version", VIEW),
     "download_release": ("get", "release", VIEW),
     "triage": ("get", "version", {**EDIT, "author": (200, 404)}),
     "preview": ("get", "version", VIEW),
@@ -136,7 +138,13 @@ def test_access_matrix(world: World, targets: dict[str, dict[str, int]], role: s
             client: Client = VerifiedClient()
             if role != "anonymous":
                 client.force_login(users[role])
-            args = [] if kind == "none" else [targets[team][kind]]
+            args = (
+                []
+                if kind == "none"
+                else [targets[team]["version"], "pdf"]
+                if kind == "output"
+                else [targets[team][kind]]
+            )
             url = reverse(name, args=args)
             status = getattr(client, method)(url).status_code
             want = _expected(name, role, expected, column)

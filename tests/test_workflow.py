@@ -125,7 +125,8 @@ def test_full_workflow_for_each_role(client, world: World, django_capture_on_com
     # Author releases; the released file is on the case page.
     client.force_login(world.author)
     response = client.post(
-        reverse("release", args=[version.pk]), {"method": "post", "recipients": [mother.pk], "confirm": "on"}
+        reverse("release", args=[version.pk]),
+        {"method": "post", "recipients": [mother.pk], "confirm": "on", "output_format": "pdf"},
     )
     assert response.status_code == 302
     release = Release.objects.get(version=version)

@@ -55,6 +55,7 @@ def version_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "version": version,
             "case": version.document.case,
             "recipients": version.recipients.all(),
+            "outputs": version.outputs.all(),
             "counts": {
                 "redacted": sum(1 for f in findings if f.is_redacted),
                 "kept": sum(1 for f in findings if not f.is_redacted),
@@ -107,10 +108,17 @@ def analysis_retry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def release(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk, Need.RELEASE)
     family = version.document.case.parties.filter(kind=Party.Kind.FAMILY)
+    outputs = list(version.outputs.all())
     form = ReleaseForm(
         request.POST or None,
         family=family,
-        initial={"recipients": list(version.recipients.values_list("pk", flat=True))},
+        formats=[(o.format, f"{o.get_format_display()}: {o.file_name}") for o in outputs],
+        initial={
+            "recipients": list(version.recipients.values_list("pk", flat=True)),
+            "output_format": "pdf"
+            if any(o.format == "pdf" for o in outputs)
+            else (outputs[0].format if outputs else ""),
+        },
     )
     if request.method == "POST" and form.is_valid():
         done = attempt(
@@ -120,12 +128,20 @@ def release(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 version=version,
                 method=form.cleaned_data["method"],
                 recipients=list(form.cleaned_data["recipients"]),
+                output_format=form.cleaned_data["output_format"],
             ),
             success="Released. The exact approved file is recorded on the case.",
         )
         if done is not None:
             return redirect("case_detail", pk=version.document.case_id)
     return render(request, "disclosure/release.html", {"version": version, "form": form})
+
+
+@require_safe
+def schedule(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The redaction schedule of each output: where each box is, what kind, why, who decided."""
+    version = version_for(request.user, pk)
+    return render(request, "disclosure/schedule.html", {"version": version, "outputs": version.outputs.all()})
 
 
 @require_safe

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from disclosure import services
@@ -14,6 +15,7 @@ from disclosure.access import Need, release_for, version_for
 from disclosure.models import DocumentVersion
 from disclosure.storage import StoredFileUnreadable
 from disclosure.views.common import AuthenticatedRequest
+from redaction.render import ScheduleRow, schedule_csv
 
 _TYPES = {
     "pdf": "application/pdf",
@@ -48,11 +50,26 @@ def download_original(request: AuthenticatedRequest, pk: int) -> HttpResponseBas
 
 
 @require_safe
-def download_output(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+def download_output(request: AuthenticatedRequest, pk: int, output_format: str) -> HttpResponseBase:
     version = version_for(request.user, pk, Need.VIEW)
-    if not version.output:
-        raise Http404("No redacted output yet.")
-    return _send(request, version, "output", version.output, version.output_name)
+    output = version.outputs.filter(format=output_format).first()
+    if output is None:
+        raise Http404("No such redacted output.")
+    return _send(request, version, "output", output.file, output.file_name)
+
+
+@require_safe
+def download_schedule(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    """The redaction schedule of every output as CSV: kept with the case, never sent to the family."""
+    version = version_for(request.user, pk, Need.VIEW)
+    rows = [ScheduleRow(**row) for output in version.outputs.all() for row in output.schedule]
+    file_name = f"{version.document.title[:60]}-v{version.number}-redaction-schedule.csv"
+    services.download_record(user=request.user, version=version, what="schedule", file_name=file_name)
+    response = HttpResponse(schedule_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, file_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_safe

@@ -48,6 +48,7 @@ def check_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "manual": [f for f in findings if f.source == Finding.Source.MANUAL],
             "refusal": refusal,
             "awaiting": awaiting,
+            "outputs": version.outputs.all(),
             "approve_form": ApproveForm(initial={"output_sha256": version.output_sha256}),
             "return_form": ReturnForm(),
         },

@@ -18,15 +18,18 @@ from tests.conftest import World
 Status = DocumentVersion.Status
 
 
-@pytest.mark.parametrize("route", ["download_original", "download_output", "version_status"])
+@pytest.mark.parametrize(
+    ("route", "extra"),
+    [("download_original", []), ("download_output", ["pdf"]), ("version_status", []), ("download_schedule", [])],
+)
 def test_other_team_cannot_fetch_by_guessing_ids(
-    client: Client, world: World, upload: Callable[..., DocumentVersion], route: str
+    client: Client, world: World, upload: Callable[..., DocumentVersion], route: str, extra: list[str]
 ) -> None:
     version = upload()
     review_services.version_submit(user=world.author, version=version)
     client.force_login(world.other_author)
     for pk in (version.pk, version.pk + 1, 0, 999_999):
-        assert client.get(reverse(route, args=[pk])).status_code == 404
+        assert client.get(reverse(route, args=[pk, *extra])).status_code == 404
 
 
 def test_other_team_cannot_fetch_a_release_file(client: Client, world: World, upload) -> None:

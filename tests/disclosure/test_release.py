@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from disclosure.errors import ActionRefused
-from disclosure.models import DocumentVersion, Release
+from disclosure.models import DocumentVersion, RedactedOutput, Release
 from disclosure.services import release_create
 from review import services
 from tests.conftest import World
@@ -35,13 +35,18 @@ def test_release_records_everything_and_serves_the_approved_bytes(
     release = release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
     approved.refresh_from_db()
     assert approved.status == Status.RELEASED
-    assert release.sha256 == approved.approved_sha256
+    pdf = approved.outputs.get(format="pdf")
+    assert release.sha256 == pdf.sha256 and release.format == "pdf"
+    # the approval covers exactly the set of outputs, this one among them
+    assert approved.approved_sha256 == RedactedOutput.manifest_sha256(
+        {o.format: o.sha256 for o in approved.outputs.all()}
+    )
     assert release.released_by == world.author and release.checked_by == world.checker
     assert "Adaeze Okafor" in release.recipients_text
     client.force_login(world.author)
     response = client.get(reverse("download_release", args=[release.pk]))
     body = b"".join(response.streaming_content)
-    assert hashlib.sha256(body).hexdigest() == approved.approved_sha256
+    assert hashlib.sha256(body).hexdigest() == pdf.sha256
     assert approved.audit_events.filter(action="download.release").exists()
 
 
@@ -53,10 +58,11 @@ def test_only_an_approved_version_can_be_released(world: World, upload: Callable
 
 
 def test_release_refuses_output_replaced_after_approval(world: World, approved: DocumentVersion) -> None:
-    storage, name = approved.output.storage, approved.output.name
+    output = approved.outputs.get(format="pdf")
+    storage, name = output.file.storage, output.file.name
     storage.delete(name)
     assert storage.save(name, ContentFile(b"%PDF-1.7 a different document")) == name
-    with pytest.raises(ActionRefused, match="no longer matches"):
+    with pytest.raises(ActionRefused, match="no longer matches|do not match"):
         release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
     approved.refresh_from_db()
     assert approved.status == Status.APPROVED
@@ -64,7 +70,7 @@ def test_release_refuses_output_replaced_after_approval(world: World, approved: 
 
 
 def test_release_refuses_output_corrupted_on_disk(world: World, approved: DocumentVersion, settings) -> None:
-    path = Path(settings.MEDIA_ROOT) / approved.output.name
+    path = Path(settings.MEDIA_ROOT) / approved.outputs.get(format="pdf").file.name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
     path.write_bytes(bytes(data))
@@ -95,7 +101,8 @@ def test_redacted_names_are_not_in_the_released_file(world: World, approved: Doc
 def test_checker_cannot_release(client, world: World, approved: DocumentVersion) -> None:
     client.force_login(world.checker)
     response = client.post(
-        reverse("release", args=[approved.pk]), {"method": "post", "recipients": [world.mother.pk], "confirm": "on"}
+        reverse("release", args=[approved.pk]),
+        {"method": "post", "recipients": [world.mother.pk], "confirm": "on", "output_format": "pdf"},
     )
     assert response.status_code == 403
     assert not Release.objects.exists()

@@ -90,6 +90,6 @@ def test_author_checker_release_journey(
     page.wait_for_url(f"**/cases/{world.case.pk}/")
     page.screenshot(path=screenshots / "10-case-with-release.png", full_page=True)
     release = Release.objects.get(version=version)
-    assert release.sha256 == version.approved_sha256
+    assert release.sha256 == version.outputs.get(format=release.format).sha256
     assert page.get_by_role("link", name="Download released Letter after home visit").is_visible()
     page.close()

@@ -1,4 +1,8 @@
-"""manage.py redact IN --out OUT [--register CASES.json --case REF] [--term TEXT ...] [--json]"""
+"""manage.py redact IN --out OUT [--register CASES.json --case REF] [--term TEXT ...] [--json] [--schedule CSV]
+
+DOCX -> DOCX or PDF, PDF -> PDF, TXT -> PDF or TXT: truly redacted, always sanitised, verified before
+it is written (a refused output is never written).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,16 @@ import re
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from redaction.analyse import analyse
 from redaction.errors import EngineError
 from redaction.management.commands._common import add_model_argument, case_context, model_name
-from redaction.render import merge_redactions, redact_text, text_to_pdf
+from redaction.render import render_outputs, schedule_csv
 from redaction.types import REASON_THIRD_PARTY, Redaction
+
+_ALLOWED = {"docx": ("docx", "pdf"), "pdf": ("pdf",), "txt": ("pdf", "txt")}
 
 
 def term_redactions(text: str, terms: list[str]) -> list[Redaction]:
@@ -21,12 +28,12 @@ def term_redactions(text: str, terms: list[str]) -> list[Redaction]:
     for term in terms:
         if term.strip():
             for m in re.finditer(re.escape(term.strip()), text, re.IGNORECASE):
-                out.append(Redaction(m.start(), m.end(), REASON_THIRD_PARTY, "manual"))
+                out.append(Redaction(m.start(), m.end(), REASON_THIRD_PARTY, "manual", decided_by="command line"))
     return out
 
 
 class Command(BaseCommand):
-    help = "Write a redacted copy of a file (TXT -> TXT or PDF; DOCX/PDF -> PDF for now)."
+    help = "Write a truly redacted, sanitised and verified copy of a file (DOCX/PDF/TXT)."
     # The engine commands never touch the database and must run even if the web app does not load.
     requires_system_checks: list[str] = []
 
@@ -37,43 +44,60 @@ class Command(BaseCommand):
         parser.add_argument("--case", metavar="REF")
         parser.add_argument("--term", action="append", default=[], metavar="TEXT")
         parser.add_argument("--json", action="store_true")
+        parser.add_argument("--schedule", metavar="CSV", help="Also write the redaction schedule as CSV.")
         add_model_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         source, out = Path(options["input"]), Path(options["out"])
-        out_kind = out.suffix.lower()
-        if out_kind not in (".pdf", ".txt"):
-            raise CommandError("OUT must end in .pdf or .txt (in-place DOCX redaction is not available yet).")
+        out_kind = out.suffix.lower().lstrip(".")
         context = case_context(options["register"], options["case"])
         try:
-            analysis = analyse(source.read_bytes(), source.name, context, model=model_name(options["model"]))
+            data = source.read_bytes()
         except OSError as exc:
             raise CommandError(f"{source}: cannot read: {exc.strerror}") from exc
+        try:
+            analysis = analyse(data, source.name, context, model=model_name(options["model"]))
+            document = analysis.document
+            allowed = _ALLOWED[document.format]
+            if out_kind not in allowed:
+                names = " or ".join(f".{kind}" for kind in allowed)
+                raise CommandError(f"A .{document.format} input can be written as {names}, not .{out_kind or '?'}.")
+            if document.needs_ocr:
+                raise CommandError(f"{source}: {' '.join(document.warnings)}")
+            redactions = [
+                Redaction(f.start, f.end, f.reason_code, f.category, decided_by="engine")
+                for f in analysis.findings
+                if f.action == "redact"
+            ]
+            redactions += term_redactions(document.text, options["term"])
+            organisation = str(getattr(settings, "CLEARANCE_ORGANISATION", "")) or "the organisation"
+            (output,) = render_outputs(
+                data,
+                source.name,
+                document,
+                redactions,
+                organisation=organisation,
+                terms=[t.strip() for t in options["term"] if t.strip()],
+                formats=(out_kind,),
+            )
         except EngineError as exc:
             raise CommandError(f"{source}: {exc}") from exc
-        document = analysis.document
-        if document.needs_ocr:
-            raise CommandError(f"{source}: {' '.join(document.warnings)}")
-        if out_kind == ".txt" and document.format != "txt":
-            raise CommandError("A .txt output is only offered for .txt input; use a .pdf output.")
-        redactions = [
-            Redaction(f.start, f.end, f.reason_code, f.category) for f in analysis.findings if f.action == "redact"
-        ]
-        redactions += term_redactions(document.text, options["term"])
-        if out_kind == ".txt":
-            out.write_text(redact_text(document.text, redactions), encoding="utf-8")
-        else:
-            # Sanitised by construction: a fresh PDF holding only the redacted text, no source metadata.
-            out.write_bytes(text_to_pdf(document.text, redactions, title="Redacted document"))
-        blocks = merge_redactions(len(document.text), redactions)
+        out.write_bytes(output.data)
+        if options["schedule"]:
+            Path(options["schedule"]).write_text(schedule_csv(output.schedule), encoding="utf-8", newline="")
         if options["json"]:
             summary = {
                 "input": str(source),
                 "output": str(out),
-                "redactions": len(blocks),
+                "format": output.format,
+                "redactions": len(output.schedule),
                 "findings": len(analysis.findings),
                 "warnings": list(document.warnings),
+                "schedule": [
+                    {"location": r.location, "page": r.page, "category": r.category, "reason_code": r.reason_code}
+                    for r in output.schedule
+                ],
             }
             self.stdout.write(json.dumps(summary, ensure_ascii=False))
         else:
-            self.stdout.write(f"Wrote {out} with {len(blocks)} redaction(s).")
+            self.stdout.write(f"Wrote {out} with {len(output.schedule)} redaction(s), verified.")

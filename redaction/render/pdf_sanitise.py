@@ -1,0 +1,153 @@
+"""PDF sanitising: invisible text, interactive and hidden structures, metadata. Runs on every PDF output.
+
+Two tools on purpose: PyMuPDF (AGPL) removes text from content streams and scrubs what it knows;
+pikepdf (qpdf) then drops whole dictionary entries from the catalogue and pages and rewrites the file
+with only the objects still referenced, so the old content streams cannot linger as orphans.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pymupdf
+
+from redaction.errors import UnreadableFile
+
+# Catalogue entries that carry interactive content, hidden structure or metadata.
+_CATALOG_DROP = (
+    "/Outlines",
+    "/AcroForm",
+    "/Names",
+    "/OpenAction",
+    "/AA",
+    "/StructTreeRoot",  # tagged PDF: /Alt and /ActualText can hold the very text that was redacted
+    "/MarkInfo",
+    "/Metadata",
+    "/PieceInfo",
+    "/Threads",
+    "/SpiderInfo",
+    "/Collection",
+    "/Perms",
+    "/Legal",
+    "/URI",
+    "/Dests",
+)
+_PAGE_DROP = ("/Annots", "/AA", "/PieceInfo", "/Thumb", "/B", "/Metadata", "/StructParents")
+# Marked-content properties that hold replacement or alternative text.
+_MC_TEXT_KEYS = ("/ActualText", "/Alt", "/E", "/Lang")
+_WHITE = 0.97
+
+
+def _is_white(color: tuple[float, ...] | None) -> bool:
+    if not color:
+        return False
+    if len(color) == 4:  # CMYK: white is no ink
+        return all(c <= 1 - _WHITE for c in color)
+    return all(c >= _WHITE for c in color)
+
+
+def invisible_text_rects(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """Areas of text a reader cannot see but any extractor can: render mode 3, white, tiny, off-page.
+
+    White text is judged against the usual white page: Clearance's own labels are added later.
+    """
+    rects: list[pymupdf.Rect] = []
+    visible = page.rect
+    for span in page.get_texttrace():
+        bbox = pymupdf.Rect(span["bbox"])
+        invisible = (
+            span.get("type") == 3
+            or span.get("opacity", 1) == 0
+            or span.get("size", 10) < 1.0
+            or _is_white(span.get("color"))
+            or not bbox.intersects(visible)
+        )
+        if not invisible:
+            continue
+        for char in span["chars"]:
+            box = pymupdf.Rect(char[3])
+            if box.is_empty:
+                x, y = char[2]
+                box = pymupdf.Rect(x - 0.2, y - 0.2, x + 0.2, y + 0.2)
+            rects.append(_centre(box))
+    return rects
+
+
+def _centre(box: pymupdf.Rect) -> pymupdf.Rect:
+    """A small rect at the glyph's centre: enough to remove it, too small to catch its neighbours."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    dx, dy = max(box.width * 0.2, 0.05), max(box.height * 0.2, 0.05)
+    return pymupdf.Rect(cx - dx, cy - dy, cx + dx, cy + dy)
+
+
+def strip_interactive(doc: pymupdf.Document) -> None:
+    """Annotations, links, form fields, outlines, attachments, JavaScript, metadata (MuPDF's view)."""
+    doc.scrub(
+        attached_files=True,
+        clean_pages=False,
+        embedded_files=True,
+        hidden_text=False,  # done with the other invisible text, in the same redaction pass
+        javascript=True,
+        metadata=True,
+        redactions=True,
+        redact_images=0,
+        remove_links=True,
+        reset_fields=True,
+        reset_responses=False,  # PyMuPDF 1.24.14 crashes here; every annotation is deleted below anyway
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    # Annotations and form fields themselves go in strip_structure: deleting them one by one through
+    # PyMuPDF 1.24 crashes on some reply chains, and dropping /Annots and /AcroForm is more thorough.
+    doc.set_toc([])
+
+
+def _strip_marked_content(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        if contents is None:
+            continue
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        if not any(any(key.encode() in s.read_bytes() for key in _MC_TEXT_KEYS[:2]) for s in streams):
+            continue
+        instructions = pikepdf.parse_content_stream(page)
+        changed = False
+        for instruction in instructions:
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                continue
+            operands, operator = instruction.operands, instruction.operator
+            if str(operator) in ("BDC", "DP") and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary):
+                for key in _MC_TEXT_KEYS:
+                    if key in operands[1]:
+                        del operands[1][key]
+                        changed = True
+        if changed:
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def strip_structure(data: bytes) -> bytes:
+    """Drop catalogue and page entries that can hold data; keep only referenced objects."""
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError as exc:
+        raise UnreadableFile("The redacted PDF could not be written (it failed to re-open).") from exc
+    with pdf:
+        for key in _CATALOG_DROP:
+            if key in pdf.Root:
+                del pdf.Root[key]
+        for page in pdf.pages:
+            for key in _PAGE_DROP:
+                if key in page.obj:
+                    del page.obj[key]
+        _strip_marked_content(pdf)
+        if "/Info" in pdf.trailer:
+            del pdf.trailer["/Info"]
+        out = io.BytesIO()
+        pdf.save(
+            out,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            deterministic_id=True,
+        )
+    return out.getvalue()
