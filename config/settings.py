@@ -206,4 +206,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CLEARANCE_LOG_LEVEL", "INFO")},
+    # Chatty at INFO about routine work (every successful login, the PDF library starting).
+    "loggers": {"axes": {"level": "WARNING"}, "pikepdf": {"level": "WARNING"}},
 }

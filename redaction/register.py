@@ -42,6 +42,7 @@ def load_register(source: str | Path | Mapping[str, Any]) -> dict[str, CaseConte
     if not isinstance(cases, list):
         raise EngineError('The case register must be a JSON object with a "cases" list.')
     parsed: list[tuple[str, tuple[Person, ...], tuple[Person, ...]]] = []
+    addresses: dict[str, tuple[str, ...]] = {}
     for raw in cases:
         reference = str(raw.get("reference", "")).strip()
         if not reference:
@@ -49,6 +50,8 @@ def load_register(source: str | Path | Mapping[str, Any]) -> dict[str, CaseConte
         family = tuple(_person(p) for p in raw.get("family", []) or [])
         professionals = tuple(_person(p) for p in raw.get("professionals", []) or [])
         parsed.append((reference, family, professionals))
+        raw_addresses = raw.get("addresses") or ([raw["address"]] if raw.get("address") else [])
+        addresses[reference] = tuple(str(a).strip() for a in raw_addresses if str(a).strip())
     others = {ref: OtherCase(reference=ref, people=family, professionals=pros) for ref, family, pros in parsed}
     return {
         reference: CaseContext(
@@ -56,6 +59,7 @@ def load_register(source: str | Path | Mapping[str, Any]) -> dict[str, CaseConte
             family=family,
             professionals=professionals,
             other_cases=tuple(o for ref, o in others.items() if ref != reference),
+            addresses=addresses.get(reference, ()),
         )
         for reference, family, professionals in parsed
     }

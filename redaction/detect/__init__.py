@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
 from redaction.detect.findings import build_findings
 from redaction.detect.nlp import DEFAULT_MODEL, get_nlp
+from redaction.detect.pipeline import annotate
+from redaction.detect.truecase import truecase, vocabulary
 from redaction.types import CaseContext, Finding
 
-__all__ = ["DEFAULT_MODEL", "detect", "get_nlp"]
+__all__ = ["DEFAULT_MODEL", "detect", "detect_many", "get_nlp"]
 
 
 def detect(text: str, context: CaseContext, *, model: str = DEFAULT_MODEL) -> list[Finding]:
     """Findings over `text` for a document of the case `context`, sorted by start."""
-    if not text.strip():
-        return []
-    doc = get_nlp(model)(text)
-    ents = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-    propn = frozenset(token.idx for token in doc if token.pos_ == "PROPN")
-    return build_findings(text, ents, context, propn)
+    return detect_many([(text, context)], model=model)[0]
+
+
+def detect_many(items: Sequence[tuple[str, CaseContext]], *, model: str = DEFAULT_MODEL) -> list[list[Finding]]:
+    """detect() over several documents at once: the model sees them as one batched stream."""
+    nlp = get_nlp(model)
+    # Lines in CAPITALS are read in ordinary case; offsets are unchanged, findings quote the original.
+    cased = [truecase(text, vocabulary(nlp), register_words(context)) for text, context in items]
+    wanted = [i for i, (text, _context) in enumerate(items) if text.strip()]
+    results: list[list[Finding]] = [[] for _ in items]
+    for position, note in annotate(nlp, [cased[i] for i in wanted]):
+        i = wanted[position]
+        text, context = items[i]
+        findings = build_findings(cased[i], note.ents, context, note.propn)
+        if cased[i] is not text:
+            findings = [replace(f, text=text[f.start : f.end]) for f in findings]
+        results[i] = findings
+    return results
+
+
+def register_words(context: CaseContext) -> frozenset[str]:
+    """Lower-cased words of every name the case knows, for truecasing lines in capitals."""
+    return _register_words(context)
+
+
+@lru_cache(maxsize=64)
+def _register_words(context: CaseContext) -> frozenset[str]:
+    people = [*context.family, *context.professionals]
+    for other in context.other_cases:
+        people.extend(other.people)
+        people.extend(other.professionals)
+    return frozenset(w.lower() for p in people for name in (p.name, *p.aliases) for w in name.split() if len(w) > 1)

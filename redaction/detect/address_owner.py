@@ -19,8 +19,8 @@ from redaction.detect.persons import Mention
 
 # Words that make the address belong to someone outside the household, when they lead up to it.
 _OUTSIDER = (
-    r"neighbou?rs?|next[- ]door|upstairs|downstairs|friend|boyfriend|girlfriend|ex-partner|partner|"
-    r"associate|cousin|uncle|aunt|landlord|lodger|flatmate|associates?|man|woman|male|female|adults?|men"
+    r"neighbou?rs?|next[- ]door|upstairs|downstairs|friends?|boyfriend|girlfriend|ex-partner|ex-boyfriend|"
+    r"associates?|landlord|lodger|flatmate|man|woman|male|female|adults?|men|women"
 )
 _OUTSIDER_CUE = re.compile(
     rf"\b(?:{_OUTSIDER})(?:['\u2019]s?)?(?:\s+(?:house|flat|home|address|property|place))?"
@@ -83,8 +83,8 @@ def find_owner(text: str, ident: Identifier, people: Sequence[Mention], family_k
         after = [m for m in people if ident.end <= m.start < min(line_end, ident.end + 40) and m.party != "family"]
         before = [m for m in people if sentence <= m.start and m.end <= ident.start and m.party != "family"]
         outsider = after[0] if after else (before[-1] if before else None)
-        if outsider is not None and outsider.party in ("professional",):
-            outsider = None
+        if outsider is not None and outsider.party == "professional":
+            outsider = None  # "PC Lee went to the neighbour's flat at ...": the officer does not live there
         party = outsider.party if outsider is not None else "third_party"
         return AddressOwner(party, f"Introduced as someone else's address: belongs to {who(party)}.", True)
     adjacent = _adjacent_before(text, ident, people)

@@ -1,49 +1,27 @@
-"""Sentences that state or allege criminal conduct or police action, and whom they are about."""
+"""Passages that state or allege criminal conduct or police action.
+
+A passage starts at a sentence with a strong cue (arrest, charge, "police were called", a knife, a drug
+named ...). An account of an incident runs over several sentences, so the passage then takes in the
+neighbouring sentences of the same paragraph that carry the account on: those led by a pronoun
+("She said he ...", "He also told me ...") or holding a weaker cue (court, 999, shouting, solicitor).
+Continuation sentences remember the sentence that anchored them: whom they are about defaults to it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from redaction.detect.allegation_cues import STRONG, WEAK
 from redaction.detect.sentences import split
 
-# Triggers are general criminal-justice vocabulary. "strong" ones make a sentence an allegation alone.
-_STRONG = re.compile(
-    r"\b(?:arrest(?:ed|ing|s)?|re-?arrested|cautioned|(?:police |youth |conditional )caution|"
-    r"charged|charging decision|charge of|convict(?:ed|ion|ions)|custod(?:y|ial)|remand(?:ed)?|"
-    r"sentenc(?:ed|ing)|(?:suspended|prison|custodial) sentence|served (?:a|his|her) (?:prison )?sentence|"
-    r"bail(?:ed)?|re-bailed|released under investigation|under investigation|"
-    r"police (?:were |was |had been |have been )?(?:called|attended|recovered|found|arrested|investigat\w+|"
-    r"spoke|spoken|removed|went|stopped|searched|seized|visited|believe|shared intelligence|recorded)|"
-    r"(?:reported|report(?:ing)?|rang|called|phoned)(?: (?:this|it|them|him|her|the incident|the assault))? "
-    r"to (?:the )?police|rang 999|called 999|999 call|"
-    r"officers (?:attended|found|stayed|gave|arrested|went)|"
-    r"youth offending|youth justice|referral order|marac|mappa|"
-    r"(?:concerned in the )?supply(?:ing)? (?:of )?(?:class [abc]|drugs|cannabis|cocaine|heroin)|"
-    r"possession (?:with intent|of (?:a )?"
-    r"(?:cannabis|cocaine|heroin|class|drugs|knife|bladed|offensive|weapon))|"
-    r"class [abc] drugs|intent to supply|county lines?|"
-    r"assault(?:ed|ing)?|assault by beating|actual bodily harm|abh|gbh|grievous bodily harm|"
-    r"harassment|criminal damage|theft|stealing|stole|shoplifting|robbery|burglary|affray|"
-    r"public order offence|bladed article|lock knife|offensive weapon|"
-    r"prison|hmp|jail|young offender|magistrates'? court|crown court|youth court|cps|"
-    r"pleaded (?:not )?guilty|found guilty|trial|restraining order|non-molestation order|"
-    r"(?:forced marriage )?protection order|child abduction warning notice|cawn|community resolution|"
-    r"words of advice|stop(?:ped)? and search(?:ed)?|intelligence report|known to (?:the )?police|"
-    r"drink[- ]driving|excess alcohol|disqualified from driving|on a tag|electronic (?:tag|curfew)|"
-    r"witness intimidation|offences?|offending|crime|criminal(?:ly)?|domestic abuse (?:incident|offence)|"
-    r"police investigation|"
-    r"breach(?:ed|ing)? (?:of )?(?:his|her|their|the)? ?(?:bail|restraining order|order)|"
-    r"drug debt|nicked|threw a brick|brick (?:was )?thrown|smashed|kicked (?:the|her|him|down)|"
-    r"punched|slapped|beat(?:en)? (?:her|him|them|up)|grabbed (?:her|him) by the throat|"
-    r"was violent|violent (?:to|towards)|threatened to|"
-    r"(?:found|identified|picked up|detained|chased|stopped|interviewed) by (?:the )?police|"
-    r"in trouble with (?:the )?police|police (?:have|had) (?:already )?spoken|submitted to (?:the )?police|"
-    r"stabb(?:ed|ing)|hits? (?:him|her|them)|hit (?:him|her|them)|smacked|bruis(?:e|es|ed|ing)|"
-    r"hurt (?:her|him|them)|judge|released on licence|probation|intelligence (?:suggests|shows|indicates)|"
-    r"dealt with (?:by (?:the )?police|in the same way)|reported (?:her|him|them) missing to (?:the )?police)\b",
+# A sentence that continues the previous one's account: led by a pronoun, or by "I/We" plus "this/it".
+_CONTINUES = re.compile(r"[\"'\u201c(]*(?:\d+\.\s+|-\s+)?(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"[\"'\u201c(]*(?:\d+\.\s+|-\s+)?(?:(?:he|she|they|this|that|it|these)\b|(?:i|we)\b[^.]{0,40}\b(?:this|it|that)\b)",
     re.IGNORECASE,
 )
+_MAX_REACH = 4  # sentences a passage may reach beyond its strong-cued sentences, either side
 
 
 @dataclass
@@ -53,13 +31,59 @@ class Allegation:
     trigger_start: int
     trigger: str
     text: str = ""
+    anchor: int | None = None  # index (in the returned list) of the cued sentence this one continues
+
+
+def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return "\n" not in text[a[1] : b[0]]
 
 
 def find_allegations(text: str) -> list[Allegation]:
-    found: list[Allegation] = []
-    for start, end in split(text):
-        m = _STRONG.search(text, start, end)
-        if m is None:
+    sentences = split(text)
+    strong = [STRONG.search(text, s, e) for s, e in sentences]
+    role: dict[int, int] = {}  # sentence index -> index of the cued sentence anchoring it
+    for i, m in enumerate(strong):
+        if m is not None:
+            role[i] = i
+    for i in sorted(role):
+        if role[i] != i:
             continue
-        found.append(Allegation(start, end, m.start(), m.group(0), text[start:end]))
+        # Forward: the account goes on.
+        j, reach = i + 1, 0
+        while j < len(sentences) and _same_paragraph(text, sentences[j - 1], sentences[j]) and reach < _MAX_REACH:
+            if strong[j] is not None:
+                break
+            s, e = sentences[j]
+            if not (_CONTINUES.match(text, s, e) or WEAK.search(text, s, e)):
+                break
+            role.setdefault(j, i)
+            j, reach = j + 1, reach + 1
+        # Backward: a cued sentence that refers back ("She said he ...", "I passed this to police")
+        # belongs with the sentences that introduced the incident.
+        j, reach = i - 1, 0
+        current = i
+        while j >= 0 and _same_paragraph(text, sentences[j], sentences[current]) and reach < _MAX_REACH:
+            if j in role:
+                break
+            s, e = sentences[current]
+            prev_s, prev_e = sentences[j]
+            if not (_REFERS_BACK.match(text, s, e) or WEAK.search(text, prev_s, prev_e)):
+                break
+            role[j] = i
+            current, j, reach = j, j - 1, reach + 1
+    found: list[Allegation] = []
+    index_of: dict[int, int] = {}
+    for i in sorted(role):
+        index_of[i] = len(found)
+        s, e = sentences[i]
+        m = strong[i]
+        if m is not None:
+            found.append(Allegation(s, e, m.start(), m.group(0), text[s:e]))
+        else:
+            anchor = strong[role[i]]
+            trigger = anchor.group(0) if anchor is not None else ""
+            found.append(Allegation(s, e, s, trigger, text[s:e], anchor=role[i]))
+    for a in found:
+        if a.anchor is not None:
+            a.anchor = index_of.get(a.anchor)
     return found

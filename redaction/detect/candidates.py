@@ -28,16 +28,27 @@ _NICKNAME = re.compile(
 _AGED = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:\s*\((?:aged\s+)?\d{{1,2}}\)|,\s+aged\s+\d{{1,2}}\b)")
 _RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
 # "her friend, Leah Baxter", "a close friend in Year 9, Leah Baxter", "his brother Shahid".
+# "Brigid Ward (maternal great-aunt)", "Leon Price (Kayla's boyfriend)": a relationship in brackets.
+_RELATION_AFTER = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*\((?:[\w'\u2019-]+\s+){{0,3}}?(?:great-|step-?)?(?:{_RELATION_RE})\b"
+)
 _RELATION = re.compile(rf"\b(?:{_RELATION_RE})s?\b(?:[^.;:\n,]{{0,25}},)?[ ,]+(?:(?:{TITLE_RE})\.? )?(?P<name>{_NAME})")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+# "Hyun-woo Park, who lives at ...": "who" follows people, never organisations or places.
+_WHO = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),? who\b")
 
 
-def _name_like(text: str, start: int, end: int) -> bool:
-    """A span that could be a person's name rather than an organisation, place or heading."""
+def _name_like(text: str, start: int, end: int, *, strict: bool = True) -> bool:
+    """A span that could be a person's name rather than an organisation, place or heading.
+
+    strict=False when a relationship word already marks a person: "Ward" or "Park" is then a surname.
+    """
     words = text[start:end].split()
     if not words or len(words) > 4 or any(ch.isdigit() for ch in text[start:end]):
         return False
-    if any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS for w in words):
+    if strict and any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS for w in words):
+        return False
+    if words[0].lower() in NOT_NAMES:
         return False
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return False
@@ -103,9 +114,18 @@ def candidate_mentions(
         s, e = _clean(text, m.start("name"), m.end("name"))
         if e > s and text[s:e].lower() not in NOT_NAMES:
             mentions.append(Mention(s, e, "title", confidence=0.8))
-    for pattern, source in ((_NICKNAME, "nickname"), (_AGED, "aged"), (_RELATION, "relation")):
+    for m in _WHO.finditer(text):
+        s, e = _clean(text, m.start("name"), m.end("name"))
+        words = text[s:e].split()
+        while words and (words[0].lower() in NOT_NAMES or (_sentence_initial(text, s) and len(words) > 2)):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if words and all(w.lower() not in NOT_NAMES for w in words) and not _ACRONYM.match(words[0]):
+            mentions.append(Mention(s, e, "who", confidence=0.65))
+    patterns = ((_NICKNAME, "nickname"), (_AGED, "aged"), (_RELATION, "relation"), (_RELATION_AFTER, "relation"))
+    for pattern, source in patterns:
         for m in pattern.finditer(text):
             s, e = _clean(text, m.start("name"), m.end("name"))
-            if e > s and (source == "nickname" or _name_like(text, s, e)):
+            if e > s and (source == "nickname" or _name_like(text, s, e, strict=source == "aged")):
                 mentions.append(Mention(s, e, source, confidence=0.7))
     return mentions

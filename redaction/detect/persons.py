@@ -9,6 +9,7 @@ from functools import lru_cache
 from redaction.detect.context import professional_context
 from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE
 from redaction.detect.people import Register, norm
+from redaction.detect.spanindex import SpanIndex
 from redaction.types import CaseContext
 
 
@@ -163,6 +164,15 @@ _FUNCTION_WORDS = frozenset(
         "its",
         "there",
         "here",
+        # Greetings and sign-offs run into the name after them ("Hi Owen", "Thanks Priya").
+        "hi",
+        "hello",
+        "hiya",
+        "thanks",
+        "cheers",
+        "morning",
+        "afternoon",
+        "regards",
     ]
 )
 # Two or more words in capitals, or a capitalised word then a SURNAME in capitals (minutes style).
@@ -194,6 +204,8 @@ def extend(text: str, mentions: list[Mention], propn: frozenset[int] = frozenset
             and _joinable(prev.group(1))
             and (span.split()[0].isupper() or prev.start(1) in propn)
             and (not _sentence_initial(text, prev.start(1)) or prev.group(1).isupper() or prev.start(1) in propn)
+            # "Visited Marta", "Called Joy": a verb opening a case note is not a first name.
+            and not (_sentence_initial(text, prev.start(1)) and prev.group(1).lower().endswith(("ed", "ing")))
         ):
             m.start = prev.start(1)
     return merge(mentions)
@@ -259,7 +271,7 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
 def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
     """Find later short forms ("Mrs Doyle", "Patricia", "PD") of people the document introduced."""
     register, _multi, _single = register_for(context)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = SpanIndex((m.start, m.end) for m in mentions)
     extra: list[Mention] = []
     forms: dict[str, Mention] = {}
     for m in mentions:
@@ -292,7 +304,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     for hit in pattern.finditer(text):
         word = hit.group(0)
         source = forms.get(word) or forms.get(word.lower())
-        if source is None or not _capitalised(word) or _overlaps(hit.start(), hit.end(), taken):
+        if source is None or not _capitalised(word) or taken.overlaps(hit.start(), hit.end()):
             continue
         if word.isupper() and len(word) <= 3 and word not in forms:
             continue  # initials must match exactly, in capitals

@@ -109,11 +109,44 @@ def _separator(p: Element, parents: dict[Element, Element]) -> str:
     return "\t" if cells and cells[-1] is not cell else "\n"
 
 
+# A real case document's XML is a few MB at most; a zip bomb claims (or hides) gigabytes.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, for parts big enough to matter
+
+
+def check_archive(archive: zipfile.ZipFile) -> None:
+    """Refuse archives whose declared sizes are unreasonable, before anything is decompressed."""
+    total = 0
+    for info in archive.infolist():
+        if info.flag_bits & 0x1:
+            raise UnreadableFile("The Word document is password-protected. Remove the password and upload it again.")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES or (info.file_size > 1024 * 1024 and ratio > MAX_RATIO):
+            raise UnreadableFile(
+                "The Word document is too large or malformed to check safely (a part expands too far)."
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise UnreadableFile("The Word document is too large to check safely.")
+
+
+def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+    """Read one part, never more than its declared size: a lying header cannot inflate past the limit."""
+    info = archive.getinfo(name)
+    with archive.open(info) as stream:
+        data = stream.read(min(info.file_size, MAX_PART_BYTES) + 1)
+    if len(data) > min(info.file_size, MAX_PART_BYTES):
+        raise UnreadableFile("The Word document is malformed: a part is larger than it declares.")
+    return data
+
+
 def extract_docx(data: bytes) -> ExtractedDocument:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
         raise UnreadableFile("The Word document is damaged and cannot be opened.") from exc
+    check_archive(archive)
     pieces: list[str] = []
     segments: list[Segment] = []
     flags = _Flags()
@@ -121,7 +154,9 @@ def extract_docx(data: bytes) -> ExtractedDocument:
     with archive:
         for part, location in _ordered_parts(archive.namelist()):
             try:
-                root = SafeET.fromstring(archive.read(part))
+                root = SafeET.fromstring(_read(archive, part))
+            except UnreadableFile:
+                raise
             except (ParseError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
                 raise UnreadableFile("The Word document is damaged: part of it cannot be read.") from exc
             except Exception as exc:  # defusedxml raises its own types for hostile XML

@@ -29,6 +29,14 @@ _OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _encrypted_ooxml(data: bytes) -> bool:
+    """An OLE compound file holding the EncryptedPackage stream (its directory names are UTF-16LE)."""
+    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -70,6 +78,9 @@ def sniff(data: bytes, filename: str) -> Format:
         kind = "pdf"
     elif data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         kind = _zip_kind(data)
+    elif data.startswith(_OLE) and _encrypted_ooxml(data):
+        # Word saves a password-protected .docx as an encrypted OLE container, not a zip.
+        raise UnreadableFile(f"{name} is password-protected. Remove the password in Word and upload it again.")
     else:
         kind = next((label for sig, label in _OTHER_SIGNATURES if data.startswith(sig)), "")
         if not kind:

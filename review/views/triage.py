@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,7 +30,10 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return redirect("version_detail", pk=version.pk)
     findings = list(version.findings.select_related("reason_code", "decided_by"))
     to_decide = [f for f in findings if f.suggested_action != Finding.Suggestion.KEEP or f.decision != "pending"]
-    kept = [f for f in findings if f not in to_decide]
+    kept = [f for f in findings if f.suggested_action == Finding.Suggestion.KEEP and f.decision == "pending"]
+    show = "kept" if request.GET.get("show") == "kept" else "decide"
+    # A long document has hundreds of findings: the list is paged so the page stays light to render.
+    page = Paginator(kept if show == "kept" else to_decide, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "review/triage.html",
@@ -35,8 +41,11 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "version": version,
             "case": version.document.case,
             "text_html": highlighted_html(version.extracted_text, findings),
-            "to_decide": to_decide,
-            "kept": kept,
+            "to_decide_count": len(to_decide),
+            "kept_count": len(kept),
+            "show": show,
+            "page": page,
+            "return_to": f"show={show}&page={page.number}",
             "reason_codes": ReasonCode.objects.filter(active=True),
             "default_reason": DEFAULT_REASON_CODE,
             "manual_form": ManualRedactionForm(),
@@ -49,8 +58,14 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _back_to_triage(version: DocumentVersion, anchor: str = "") -> HttpResponse:
-    return redirect(reverse("triage", args=[version.pk]) + (f"#{anchor}" if anchor else ""))
+FINDINGS_PER_PAGE = 40
+_RETURN_TO = re.compile(r"show=(decide|kept)&page=\d{1,5}")
+
+
+def _back_to_triage(version: DocumentVersion, anchor: str = "", return_to: str = "") -> HttpResponse:
+    """Back to the same page of the findings list, at the finding just decided."""
+    query = f"?{return_to}" if _RETURN_TO.fullmatch(return_to) else ""
+    return redirect(reverse("triage", args=[version.pk]) + query + (f"#{anchor}" if anchor else ""))
 
 
 @require_POST
@@ -60,7 +75,7 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose redact or keep.")
-        return _back_to_triage(version, f"finding-{finding.pk}")
+        return _back_to_triage(version, f"finding-{finding.pk}", request.POST.get("return_to", ""))
     data = form.cleaned_data
     attempt(
         request,
@@ -73,7 +88,7 @@ def decide(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             every_occurrence=data["every_occurrence"],
         ),
     )
-    return _back_to_triage(version, f"finding-{finding.pk}")
+    return _back_to_triage(version, f"finding-{finding.pk}", request.POST.get("return_to", ""))
 
 
 @require_POST

@@ -62,7 +62,7 @@ def test_release_refuses_output_replaced_after_approval(world: World, approved: 
     storage, name = output.file.storage, output.file.name
     storage.delete(name)
     assert storage.save(name, ContentFile(b"%PDF-1.7 a different document")) == name
-    with pytest.raises(ActionRefused, match="no longer matches|do not match"):
+    with pytest.raises(ActionRefused, match=r"no longer matches|do not match"):
         release_create(user=world.author, version=approved, method="post", recipients=[world.mother])
     approved.refresh_from_db()
     assert approved.status == Status.APPROVED

@@ -1,0 +1,81 @@
+"""Cue words of criminal-allegation passages: general criminal-justice vocabulary, no corpus sentences."""
+
+from __future__ import annotations
+
+import re
+
+# Triggers are general criminal-justice vocabulary. "strong" ones make a sentence an allegation alone.
+STRONG = re.compile(
+    r"\b(?:arrest(?:ed|ing|s)?|re-?arrested|cautioned|(?:police |youth |conditional )caution|"
+    r"charged|charging decision|charge of|convict(?:ed|ion|ions)|custod(?:y|ial)|remand(?:ed)?|"
+    r"sentenc(?:ed|ing)|(?:suspended|prison|custodial) sentence|served (?:a|his|her) (?:prison )?sentence|"
+    r"bail(?:ed)?|re-bailed|released under investigation|under investigation|"
+    r"police (?:were |was |had been |have been )?(?:called|attended|recovered|found|arrested|investigat\w+|"
+    r"spoke|spoken|removed|went|stopped|searched|seized|visited|believe|shared intelligence|recorded)|"
+    r"(?:reported|report(?:ing)?|rang|called|phoned)(?: (?:this|it|them|him|her|the incident|the assault))? "
+    r"to (?:the )?police|rang 999|called 999|999 call|"
+    r"officers (?:attended|found|stayed|gave|arrested|went)|"
+    r"youth offending|youth justice|referral order|marac|mappa|"
+    r"(?:concerned in the )?supply(?:ing)? (?:of )?(?:class [abc]|drugs|cannabis|cocaine|heroin)|"
+    r"possession (?:with intent|of (?:a )?"
+    r"(?:cannabis|cocaine|heroin|class|drugs|knife|bladed|offensive|weapon))|"
+    r"class [abc] drugs|intent to supply|county lines?|"
+    r"assault(?:ed|ing)?|assault by beating|actual bodily harm|abh|gbh|grievous bodily harm|"
+    r"harassment|criminal damage|theft|stealing|stole|shoplifting|robbery|burglary|affray|"
+    r"public order offence|bladed article|lock knife|offensive weapon|"
+    r"prison|hmp|jail|young offender|magistrates'? court|crown court|youth court|cps|"
+    r"pleaded (?:not )?guilty|found guilty|trial|restraining order|non-molestation order|"
+    r"(?:forced marriage )?protection order|child abduction warning notice|cawn|community resolution|"
+    r"words of advice|stop(?:ped)? and search(?:ed)?|intelligence report|known to (?:the )?police|"
+    r"drink[- ]driving|excess alcohol|disqualified from driving|on a tag|electronic (?:tag|curfew)|"
+    r"witness intimidation|offences?|offending|crime|criminal(?:ly)?|domestic abuse (?:incident|offence)|"
+    r"police investigation|"
+    r"breach(?:ed|ing)? (?:of )?(?:his|her|their|the)? ?(?:bail|restraining order|order)|"
+    r"drug debt|nicked|threw a brick|brick (?:was )?thrown|smashed|kicked (?:the|her|him|down)|"
+    r"punched|slapped|beat(?:en)? (?:her|him|them|up)|grabbed (?:her|him) by the throat|"
+    r"was violent|violent (?:to|towards)|threatened to|"
+    r"(?:found|identified|picked up|detained|chased|stopped|interviewed) by (?:the )?police|"
+    r"in trouble with (?:the )?police|police (?:have|had) (?:already )?spoken|submitted to (?:the )?police|"
+    r"stabb(?:ed|ing)|hits? (?:him|her|them)|hit (?:him|her|them)|smacked|bruis(?:e|es|ed|ing)|"
+    r"hurt (?:her|him|them)|judge|released on licence|probation|intelligence (?:suggests|shows|indicates)|"
+    r"dealt with (?:by (?:the )?police|in the same way)|reported (?:her|him|them) missing to (?:the )?police|"
+    # Police as the actor or the audience: "police to continue", "told the police", "no further action".
+    r"police (?:to|will|would|are|were|was|have|had|did|took|take|continue[sd]?|confirmed|shared|told|"
+    r"said|informed|advised|stated|issued|gave|warned|returned|brought|made|received|visited|raided|"
+    r"executed|obtained|applied|interviewed|charged|cautioned|released|logged|flagged|consider\w*)|"
+    r"(?:told|tell|telling|informed|inform|notified|notify|alerted|contacted|contact|disclosed to|called|"
+    r"calling|rang|ringing|phoned|phoning|involved|involving|get|got|getting|"
+    r"spoke to|speak to|went to|report(?:ed|s|ing)? (?:it |this |that )?to) (?:the )?police|"
+    r"police (?:officers?|station|custody|interview|protection notice|report|involvement|incident)|"
+    r"no further action|\bnfa\b|interview(?:ed)? under caution|voluntary interview|investigation into|"
+    r"investigation in respect of|(?:his|her|their|the) investigation|"
+    # Drugs and weapons named outright, and what is done with them.
+    r"cannabis|weed|skunk|cocaine|crack|heroin|spice|mdma|ecstasy|ketamine|dealing|deal(?:s|t)? drugs|"
+    r"drug (?:deal\w*|running|runner|line)|running drugs|plugging|"
+    r"knife|knives|machete|blade|firearm|gun|handgun|weapon|"
+    # Violence, sexual offences, exploitation and other offences in plain words.
+    r"pushed (?:him|her|them|me)|shoved|strangl\w*|chok(?:ed|ing)|headbutt\w*|wound(?:ed|ing)|"
+    r"threats? to kill|murder\w*|manslaughter|kidnap\w*|abduct\w*|"
+    r"rap(?:e|ed|ist)|sexual(?:ly)? (?:assault\w*|abus\w*|exploit\w*|touch\w*|offen\w*)|indecent\w*|"
+    r"groom(?:ed|ing)|(?:criminal|criminally) exploit\w*|trafficking|trafficked|"
+    r"stolen|steal(?:s|ing)?|robbed|mugg(?:ed|ing)|fraud\w*|handling stolen|arson|vandalis\w*|"
+    r"drunk and disorderly|unlawful(?:ly)? evict\w*|"
+    r"forced marriage|forced to marry|made to marry|(?:will|going to) be married|"
+    r"taken (?:her|his|their) passports?|female genital|fgm|honour[- ]based|"
+    r"yjs|yos|youth justice service|yot\b|probation officer|licence conditions|"
+    r"(?:simple|conditional|formal|adult|accepted an?|received an?|given an?) caution|caution(?:ed)? for|"
+    r"(?:been|was|were|being|felt) threatened|threatened (?:him|her|them|me|us|with|by)|threats (?:to|against|from)|"
+    r"did time|doing time|served time|"
+    r"served (?:\w+ ){0,3}sentence|spent time in (?:prison|custody|a young offender)|inside for)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that carry an account of an incident on, but never start an allegation passage by themselves.
+WEAK = re.compile(
+    r"\b(?:police|officers?|999|101|court|hearing|solicitor|interview\w*|drugs?|debts?|collect|"
+    r"threat\w*|shout\w*|bang\w*|kick\w*|scream\w*|damag\w*|injur\w*|marks|bruis\w*|hit|push\w*|"
+    r"fight\w*|violen\w*|abus\w*|victim|witness\w*|statement|investigat\w*|bail|tag|curfew|"
+    r"conditions|incident|attack\w*|weapon|charge\w*|offen\w*|panel|intel\w*|suspect\w*)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,167 @@
+"""Recase lines written in CAPITALS before NER, so formal minutes' names are found like any others.
+
+The small spaCy model reads "DS BRADDOCK SAID THAT RASHID KHALIQ WAS REMANDED" as one organisation.
+Lines that are mostly capitals are rewritten (same length, same offsets) with English words in lower
+case and everything else as a name ("DS Braddock said that Rashid Khaliq was remanded"). The English
+vocabulary is the lemmatizer's own word index that ships inside the pinned model: nothing to download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from redaction.detect.lexicon import COMMON_WORD_NAMES, TITLES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-]*\d)")
+_TITLE_CASE = {t.upper(): t for t in TITLES}
+# Acronyms of the trade that are longer than four letters: never a name, whatever their shape.
+_ACRONYMS = frozenset(
+    {"MARAC", "MAPPA", "CAMHS", "SENCO", "SENDCO", "EHCP", "PCSO", "MASH", "IDVA", "ISVA"}
+    | {"CSPR", "LADO", "NSPCC", "CAFCASS", "OFSTED", "DWP", "HMRC"}
+)
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday"}
+)
+_MIN_LETTERS = 8
+_CAPS_SHARE = 0.7
+
+
+class Vocabulary:
+    def __init__(self, words: Iterable[str], nouns: Iterable[str], stop: Iterable[str], rules: list[list[str]]):
+        self.words = frozenset(words)
+        self.nouns = frozenset(nouns)
+        self.stop = frozenset(stop)
+        self.rules = rules
+
+    def is_word(self, word: str) -> bool:
+        w = word.lower().replace("\u2019", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if "-" in w:
+            return all(self.is_word(part) for part in w.split("-") if part)
+        if w in self.words or w in self.stop:
+            return True
+        return any(w.endswith(old) and w[: len(w) - len(old)] + new in self.words for old, new in self.rules if old)
+
+
+@lru_cache(maxsize=4)
+def vocabulary(nlp: Language) -> Vocabulary:
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    nouns: list[str] = []
+    for key in index:
+        words.update(index[key])
+        if key in nlp.vocab.strings and nlp.vocab.strings[key] == "noun":
+            nouns = list(index[key])
+    exceptions = lookups.get_table("lemma_exc")
+    for key in exceptions:
+        for form, lemmas in exceptions[key].items():
+            words.add(form)
+            words.update(lemmas)
+    rules: list[list[str]] = []
+    table = lookups.get_table("lemma_rules")
+    for key in table:
+        rules.extend(r for r in table[key] if r[0].isalpha())
+    words -= {w for w in COMMON_WORD_NAMES}  # never let "Grace" count as only a word: decided by context below
+    return Vocabulary(words, nouns, nlp.Defaults.stop_words, rules)
+
+
+def _name_case(word: str) -> str:
+    out = []
+    upper_next = True
+    for ch in word:
+        out.append(ch.upper() if upper_next else ch.lower())
+        upper_next = ch in "'\u2019-"
+    cased = "".join(out)
+    if cased[-2:] in ("'S", "\u2019S"):
+        cased = cased[:-1] + "s"  # "KHALIQ'S" is "Khaliq's", not "Khaliq'S"
+    return cased if len(cased) == len(word) else word
+
+
+def _same_length_lower(word: str) -> str:
+    lowered = word.lower()
+    return lowered if len(lowered) == len(word) else word
+
+
+def _caps_line(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= _MIN_LETTERS and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters)
+
+
+def _recase_line(line: str, vocab: Vocabulary, known: frozenset[str]) -> str:
+    tokens = list(_WORD.finditer(line))
+    kinds: list[str] = []
+    for m in tokens:
+        word = m.group(0)
+        lower = word.lower()
+        if word in _TITLE_CASE:
+            kinds.append("title")
+        elif word in _ACRONYMS:
+            kinds.append("keep")
+        elif lower in _CALENDAR:
+            kinds.append("calendar")
+        elif lower in COMMON_WORD_NAMES:
+            kinds.append("maybe")  # "WILL", "HOPE": a name only next to another name or after a title
+        elif lower in known and not vocab.is_word(word):
+            kinds.append("name")
+        elif len(word) <= 4 and not vocab.is_word(word):
+            kinds.append("keep")  # DOB, NHS, IDVA, MARAC-style acronyms stay as they are
+        elif vocab.is_word(word):
+            kinds.append("word")
+        else:
+            kinds.append("name")
+    for i, m in enumerate(tokens):
+        if kinds[i] not in ("maybe", "word"):
+            continue
+        prev_kind = kinds[i - 1] if i > 0 and _adjacent(line, tokens[i - 1], m) else ""
+        next_kind = kinds[i + 1] if i + 1 < len(tokens) and _adjacent(line, m, tokens[i + 1]) else ""
+        lower = m.group(0).lower()
+        if kinds[i] == "maybe" and (next_kind == "name" or prev_kind == "title"):
+            kinds[i] = "name"  # "WILL O'BRIEN", "MR GRACE"
+        elif kinds[i] == "word" and lower in vocab.nouns and lower not in vocab.stop and prev_kind in ("name", "title"):
+            kinds[i] = "name"  # "BETHAN MORGAN", "MRS FOX": surnames that are also nouns
+        elif kinds[i] == "maybe":
+            kinds[i] = "word"
+    pieces: list[str] = []
+    pos = 0
+    for m, kind in zip(tokens, kinds, strict=True):
+        pieces.append(line[pos : m.start()])
+        word = m.group(0)
+        if kind == "title":
+            pieces.append(_TITLE_CASE[word] if len(_TITLE_CASE[word]) == len(word) else word)
+        elif kind in ("name", "calendar"):
+            pieces.append(_name_case(word))
+        elif kind == "word":
+            pieces.append(_same_length_lower(word))
+        else:
+            pieces.append(word)
+        pos = m.end()
+    pieces.append(line[pos:])
+    return "".join(pieces)
+
+
+def _adjacent(line: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    return line[a.end() : b.start()] == " "
+
+
+def truecase(text: str, vocab: Vocabulary, known: frozenset[str] = frozenset()) -> str:
+    """`text` with lines in capitals recased; same length, so every offset still points at the original.
+
+    `known` holds lower-cased words of the case register's names: always treated as names.
+    """
+    if not any(_caps_line(line) for line in text.splitlines()):
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.append(_recase_line(line, vocab, known) if _caps_line(line) else line)
+    recased = "\n".join(out)
+    return recased if len(recased) == len(text) else text
