@@ -17,6 +17,13 @@ class CaseForm(forms.Form):
     reference = forms.CharField(max_length=40, help_text="Your case management system's reference, e.g. C-2040.")
     title = forms.CharField(max_length=200)
     team = forms.ModelChoiceField(queryset=Team.objects.none())
+    addresses = forms.CharField(
+        label="The family's addresses",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, e.g. '14 Larch Grove, Manchester M14 6RT'. Any other address in a document "
+        "is treated as someone else's.",
+    )
 
     def __init__(self, *args: Any, teams: QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

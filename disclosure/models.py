@@ -27,6 +27,8 @@ class Case(models.Model):
     reference = models.CharField(max_length=40, unique=True)
     title = models.CharField(max_length=200)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
+    # The household's own addresses: kept in their letters on sight, where any other address is redacted.
+    addresses = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -26,6 +26,7 @@ def case_context(case: Case) -> CaseContext:
         (families if party.kind == Party.Kind.FAMILY else staff)[party.case.reference].append(_person(party))
     return CaseContext(
         reference=case.reference,
+        addresses=tuple(case.addresses or ()),
         family=tuple(family),
         professionals=tuple(professionals),
         other_cases=tuple(

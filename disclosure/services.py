@@ -49,12 +49,19 @@ def case_create(
     title: str,
     family: Sequence[PartyInput] = (),
     professionals: Sequence[PartyInput] = (),
+    addresses: Sequence[str] = (),
 ) -> Case:
     reference = reference.strip()
     if Case.objects.filter(reference__iexact=reference).exists():
         raise ActionRefused(f"A case with reference {reference} already exists.")
     with transaction.atomic():
-        case = Case.objects.create(reference=reference, title=title.strip(), team=team, created_by=user)
+        case = Case.objects.create(
+            reference=reference,
+            title=title.strip(),
+            team=team,
+            created_by=user,
+            addresses=[a.strip() for a in addresses if a.strip()],
+        )
         _parties_create(case, Party.Kind.FAMILY, family)
         _parties_create(case, Party.Kind.PROFESSIONAL, professionals)
         audit_record(
@@ -116,13 +123,21 @@ def cases_import(*, register: dict[str, Any], team: Team, user: User | None = No
             reference = str(entry.get("reference", "")).strip()
             if not reference:
                 raise ActionRefused("Every case in the register needs a reference.")
+            raw_addresses = entry.get("addresses") or ([entry["address"]] if entry.get("address") else [])
+            addresses = [str(a).strip() for a in raw_addresses if str(a).strip()]
             case, is_new = Case.objects.get_or_create(
                 reference=reference,
-                defaults={"title": entry.get("title", reference)[:200], "team": team, "created_by": user},
+                defaults={
+                    "title": entry.get("title", reference)[:200],
+                    "team": team,
+                    "created_by": user,
+                    "addresses": addresses,
+                },
             )
             if not is_new:
                 case.title = entry.get("title", case.title)[:200]
-                case.save(update_fields=["title"])
+                case.addresses = addresses or case.addresses
+                case.save(update_fields=["title", "addresses"])
             _parties_upsert(case, Party.Kind.FAMILY, _people(entry.get("family", [])))
             _parties_upsert(case, Party.Kind.PROFESSIONAL, _people(entry.get("professionals", [])))
             created += is_new

@@ -85,6 +85,7 @@ def case_create(request: AuthenticatedRequest) -> HttpResponse:
                     team=form.cleaned_data["team"],
                     reference=form.cleaned_data["reference"],
                     title=form.cleaned_data["title"],
+                    addresses=form.cleaned_data["addresses"].splitlines(),
                     family=family_people,
                     professionals=[p for f in professionals for p in [f.person()] if p],
                 ),

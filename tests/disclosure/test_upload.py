@@ -162,3 +162,15 @@ def test_upload_form_shows_refusal_without_500(client, world: World) -> None:
     )
     assert response.status_code == 200
     assert b"not a valid PDF" in response.content
+
+
+def test_family_address_from_the_case_is_kept_and_a_neighbours_redacted(world: World, upload) -> None:
+    world.case.addresses = ["14 Larch Grove, Manchester M14 6RT"]
+    world.case.save()
+    version = upload(
+        "Ms Adaeze Okafor\n14 Larch Grove\nManchester\nM14 6RT\n\nDear Ms Okafor,\n"
+        "Your neighbour at 16 Larch Grove has complained about the noise again.\n"
+    )
+    addresses = {f.text.split("\n")[0]: f.suggested_action for f in version.findings.filter(category="address")}
+    assert addresses.get("14 Larch Grove") == "keep"
+    assert addresses.get("16 Larch Grove") == "redact"
