@@ -22,7 +22,8 @@ def analyse(
     """Extract the text of a file and detect findings in it.
 
     Raises UnsupportedFile/UnreadableFile (user-facing messages) for files that cannot be read.
-    A PDF without a text layer comes back with needs_ocr=True and no findings.
+    A PDF without a text layer comes back with needs_ocr=True and no findings; one with only some pages
+    unreadable is analysed and also comes back with needs_ocr=True (those pages need a person).
     """
 
     def report(percent: int) -> None:
@@ -32,7 +33,7 @@ def analyse(
     report(0)
     document = extract(data, filename)
     report(30)
-    if document.needs_ocr or not document.text.strip():
+    if not document.text.strip():
         report(100)
         return Analysis(document=document, findings=())
     get_nlp(model)  # the first call in a process loads the model; report it as its own stage

@@ -20,6 +20,49 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableFile("The PDF is damaged and cannot be opened.") from exc
 
 
+def _normalise(raw: str) -> tuple[str, list[int]]:
+    """pdfium reports CRLF line ends and may emit NULs or form feeds; keep one newline style.
+
+    Returns the text and, for each of its characters, the index of the pdfium character it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    index = 0
+    while index < len(raw):
+        char = raw[index]
+        if char == "\r" and raw[index + 1 : index + 2] == "\n":
+            chars.append("\n")
+            origin.append(index)
+            index += 2
+            continue
+        if char != "\x00":
+            chars.append("\n" if char in "\r\x0c" else char)
+            origin.append(index)
+        index += 1
+    return "".join(chars), origin
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points, origin bottom-left
+
+
+def pdf_char_boxes(data: bytes, segment: Segment, start: int, end: int) -> list[Box]:
+    """Where characters [start, end) of the extracted text sit on their page: one box per character,
+    so a finding can be drawn on the page or redacted in the file. The span must lie in `segment`."""
+    if segment.page is None or not (segment.start <= start <= end <= segment.end):
+        raise ValueError("the span must lie inside the page segment given")
+    doc = _open(data)
+    try:
+        page = doc[segment.page - 1]
+        textpage = page.get_textpage()
+        try:
+            _, origin = _normalise(textpage.get_text_range())
+            return [textpage.get_charbox(origin[i - segment.start]) for i in range(start, end)]
+        finally:
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
 def extract_pdf(data: bytes) -> ExtractedDocument:
     doc = _open(data)
     pieces: list[str] = []
@@ -38,8 +81,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             finally:
                 textpage.close()
                 page.close()
-            # pdfium reports CRLF line ends and may emit NULs or form feeds; keep one newline style.
-            text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\x0c", "\n")
+            text, _ = _normalise(raw)
             if not text.strip():
                 blank_pages.append(number)
             if pieces:
@@ -52,8 +94,9 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
     finally:
         doc.close()
     text = "".join(pieces)
-    needs_ocr = not text.strip()
-    if needs_ocr:
+    # Any page without a text layer was not read by the engine: a person must read it (attestation).
+    needs_ocr = bool(blank_pages)
+    if not text.strip():
         warnings.append(
             "The PDF has no text layer (it is probably a scan), so nothing could be checked automatically. "
             "It needs OCR or a manual check of every page."
