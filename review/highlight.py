@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -12,25 +13,40 @@ from django.utils.safestring import SafeString, mark_safe
 from redaction.types import Redaction
 from review.models import Finding
 
+
+class Mark(NamedTuple):
+    """The little of a finding that highlighting needs, read without building model instances."""
+
+    pk: int
+    start: int
+    end: int
+    category: str
+    suggested_action: str
+    decision: str
+
+
+MARK_FIELDS = Mark._fields
+
+
 # Stronger outcomes win where findings overlap (an allegation sentence around a kept name).
 _RANK = {"redact": 3, "review": 2, "keep": 1}
 
 
-def _outcome(finding: Finding) -> str:
+def _outcome(finding: Mark) -> str:
     if finding.decision != Finding.Decision.PENDING:
         return "redact" if finding.decision == Finding.Decision.REDACT else "keep"
     return "review" if finding.suggested_action == Finding.Suggestion.REVIEW else finding.suggested_action
 
 
-def highlighted_html(text: str, findings: Sequence[Finding]) -> SafeString:
+def highlighted_html(text: str, findings: Sequence[Mark]) -> SafeString:
     cuts = {0, len(text)}
     for f in findings:
         cuts.update((max(0, f.start), min(len(text), f.end)))
     points = sorted(cuts)
-    starts: dict[int, list[Finding]] = {}
+    starts: dict[int, list[Mark]] = {}
     for f in findings:
         starts.setdefault(f.start, []).append(f)
-    active: list[Finding] = []
+    active: list[Mark] = []
     parts: list[str] = []
     for left, right in pairwise(points):
         active = [f for f in active if f.end > left] + starts.get(left, [])

@@ -107,6 +107,13 @@ class Finding(models.Model):
     def party_label(self) -> str:
         return PARTY_LABELS.get(self.party, self.party.replace("_", " "))
 
+    @classmethod
+    def redacted_q(cls) -> Q:
+        """is_redacted as a database condition."""
+        return Q(decision=cls.Decision.REDACT) | Q(
+            decision=cls.Decision.PENDING, suggested_action=cls.Suggestion.REDACT
+        )
+
     @property
     def is_redacted(self) -> bool:
         if self.decision == self.Decision.PENDING:

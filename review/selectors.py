@@ -12,16 +12,12 @@ from review.models import Finding
 def redactions_for(version: DocumentVersion) -> list[Redaction]:
     """The spans that will be removed, overlapping ones merged so each box is drawn once."""
     text = version.extracted_text
+    # Read as plain values: a long document has hundreds of findings and this runs on every check page.
+    rows = version.findings.filter(Finding.redacted_q()).values_list(
+        "start", "end", "reason_code__code", "category", "decided_by__username"
+    )
     spans = sorted(
-        (
-            f.start,
-            f.end,
-            f.reason_code.code if f.reason_code else "redacted",
-            f.category,
-            f.decided_by.get_username() if f.decided_by else "suggested",
-        )
-        for f in version.findings.select_related("reason_code", "decided_by")
-        if f.is_redacted
+        (start, end, code or "redacted", category, who or "suggested") for start, end, code, category, who in rows
     )
     merged: list[Redaction] = []
     for start, end, code, category, who in spans:

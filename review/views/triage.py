@@ -6,6 +6,7 @@ import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from disclosure.models import DocumentVersion
 from disclosure.views.common import AuthenticatedRequest, attempt
 from review import services
 from review.forms import DecisionForm, ManualRedactionForm, TermRedactionForm
-from review.highlight import highlighted_html, redacted_html
+from review.highlight import MARK_FIELDS, Mark, highlighted_html, redacted_html
 from review.models import DEFAULT_REASON_CODE, CheckDecision, Finding, ReasonCode
 from review.selectors import pending_reviews, redactions_for
 
@@ -28,21 +29,25 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     version = version_for(request.user, pk, Need.EDIT)
     if version.status in (Status.UPLOADED, Status.ANALYSING, Status.FAILED):
         return redirect("version_detail", pk=version.pk)
-    findings = list(version.findings.select_related("reason_code", "decided_by"))
-    to_decide = [f for f in findings if f.suggested_action != Finding.Suggestion.KEEP or f.decision != "pending"]
-    kept = [f for f in findings if f.suggested_action == Finding.Suggestion.KEEP and f.decision == "pending"]
+    marks = [Mark(*row) for row in version.findings.values_list(*MARK_FIELDS)]
+    to_decide = ~Q(suggested_action=Finding.Suggestion.KEEP) | ~Q(decision=Finding.Decision.PENDING)
     show = "kept" if request.GET.get("show") == "kept" else "decide"
-    # A long document has hundreds of findings: the list is paged so the page stays light to render.
-    page = Paginator(kept if show == "kept" else to_decide, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = version.findings.filter(to_decide if show == "decide" else ~to_decide)
+    # A long document has hundreds of findings: the list is paged so the page stays light to render,
+    # and only the page's findings are loaded as full rows.
+    page = Paginator(listed.select_related("reason_code", "decided_by"), FINDINGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    decide_count = sum(1 for m in marks if m.suggested_action != "keep" or m.decision != "pending")
     return render(
         request,
         "review/triage.html",
         {
             "version": version,
             "case": version.document.case,
-            "text_html": highlighted_html(version.extracted_text, findings),
-            "to_decide_count": len(to_decide),
-            "kept_count": len(kept),
+            "text_html": highlighted_html(version.extracted_text, marks),
+            "to_decide_count": decide_count,
+            "kept_count": len(marks) - decide_count,
             "show": show,
             "page": page,
             "return_to": f"show={show}&page={page.number}",
