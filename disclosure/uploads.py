@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from disclosure.errors import ActionRefused
 
 _MAGIC = {"pdf": b"%PDF-", "docx": b"PK\x03\x04"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word wraps a password-protected .docx in this container
 _LABELS = {"txt": "a text file", "docx": "a Word document", "pdf": "a PDF"}
 
 
@@ -67,6 +68,11 @@ def _check_content_matches(suffix: str, head: bytes, name: str) -> None:
                 f"{name} is named as {_LABELS[suffix]} but its content is {_LABELS[fmt]}. "
                 "Rename it with the right extension or export it again."
             )
+    if suffix == "docx" and head.startswith(_OLE):
+        raise ActionRefused(
+            f"{name} is password-protected (or an old .doc file). Remove the password, or save it as .docx, "
+            "and upload it again."
+        )
     expected = _MAGIC.get(suffix)
     if expected is not None and not head.startswith(expected):
         raise ActionRefused(f"{name} is not a valid {suffix.upper()} file: it may be damaged or of another type.")
