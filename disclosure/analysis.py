@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import F
@@ -33,6 +34,10 @@ Status = DocumentVersion.Status
 UNREADABLE_UPLOAD = (
     "The stored upload cannot be read: it was changed on disk or the storage key is wrong. "
     "Tell your administrator; then upload the document again."
+)
+TOO_LONG = (
+    "The document is too long to analyse within the time allowed ({minutes:.0f} minutes). The upload is kept; "
+    "split the document into parts and upload them separately, or ask your administrator to allow longer."
 )
 UNEXPECTED_FAILURE = (
     "Analysis stopped because of an unexpected error. The upload is safe; try again, and if it fails "
@@ -75,6 +80,9 @@ def version_analyse(*, version_id: int) -> None:
         return
     except (OperationalError, InterfaceError):
         raise  # the database is away: the task retries with backoff and claims the version again
+    except SoftTimeLimitExceeded:
+        analysis_fail(version_id=version_id, reason=TOO_LONG.format(minutes=settings.CELERY_TASK_TIME_LIMIT / 60))
+        return
     except Exception:
         log.exception("Analysis of version %s failed", version_id)
         analysis_fail(version_id=version_id, reason=UNEXPECTED_FAILURE)
