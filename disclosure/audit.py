@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection, transaction
 from django.utils import timezone
 
-from disclosure.audit_chain import GENESIS, canonical_data, event_hash
+from disclosure.audit_chain import GENESIS, canonical_data, hash_of
 from disclosure.models import AuditEvent, Case, DocumentVersion
 
 # Any constant: PostgreSQL advisory lock that serialises appends, so two transactions never chain
@@ -45,17 +45,7 @@ def audit_record(
         data=canonical_data(data),
         prev_hash=previous,
     )
-    event.hash = event_hash(
-        prev_hash=previous,
-        at=event.at,
-        actor_id=event.actor_id,
-        actor_name=event.actor_name,
-        action=action,
-        case_id=event.case_id,
-        version_id=event.version_id,
-        summary=event.summary,
-        data=event.data,
-    )
+    event.hash = hash_of(event)
     event.save()
     return event
 

@@ -49,6 +49,21 @@ def event_hash(
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+def hash_of(event: Any) -> str:
+    """The hash an audit event (a row, or one about to be written) must carry."""
+    return event_hash(
+        prev_hash=event.prev_hash,
+        at=event.at,
+        actor_id=event.actor_id,
+        actor_name=event.actor_name,
+        action=event.action,
+        case_id=event.case_id,
+        version_id=event.version_id,
+        summary=event.summary,
+        data=event.data,
+    )
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     event_id: int
@@ -66,18 +81,7 @@ def first_break(events: Iterable[Any]) -> tuple[int, ChainBreak | None]:
                 event.id,
                 "its link to the previous event does not match: an event before it was removed, inserted or changed",
             )
-        recomputed = event_hash(
-            prev_hash=event.prev_hash,
-            at=event.at,
-            actor_id=event.actor_id,
-            actor_name=event.actor_name,
-            action=event.action,
-            case_id=event.case_id,
-            version_id=event.version_id,
-            summary=event.summary,
-            data=event.data,
-        )
-        if recomputed != event.hash:
+        if hash_of(event) != event.hash:
             return checked, ChainBreak(event.id, "its content no longer matches its hash: the row was changed")
         expected_prev = event.hash
     return checked, None

@@ -17,15 +17,12 @@ TEAM = "version__document__case__team__name"
 _WEEK = dt.timedelta(days=7)
 
 
-@dataclass(frozen=True)
-class TeamFigures:
-    team: str
-    releases: int = 0
-    independent: int = 0
-    returns: int = 0
-    checks: int = 0
-    median_hours: float | None = None
-    redactions: int = 0
+class _Headline:
+    """What the dashboard and each team's row both show from their counts."""
+
+    independent: int
+    releases: int
+    median_hours: float | None
 
     @property
     def independent_percent(self) -> float | None:
@@ -34,6 +31,17 @@ class TeamFigures:
     @property
     def median_text(self) -> str:
         return duration_text(self.median_hours)
+
+
+@dataclass(frozen=True)
+class TeamFigures(_Headline):
+    team: str
+    releases: int = 0
+    independent: int = 0
+    returns: int = 0
+    checks: int = 0
+    median_hours: float | None = None
+    redactions: int = 0
 
 
 def duration_text(hours: float | None) -> str:
@@ -48,7 +56,7 @@ def duration_text(hours: float | None) -> str:
 
 
 @dataclass
-class Dashboard:
+class Dashboard(_Headline):
     weeks: list[tuple[dt.date, int]]
     releases: int
     independent: int
@@ -62,14 +70,6 @@ class Dashboard:
     rejected_then_approved: list[Finding]
     kept_family_allegations: list[Finding]
     teams: list[TeamFigures] = field(default_factory=list)
-
-    @property
-    def independent_percent(self) -> float | None:
-        return 100 * self.independent / self.releases if self.releases else None
-
-    @property
-    def median_text(self) -> str:
-        return duration_text(self.median_hours)
 
     @property
     def not_independent_count(self) -> int:
