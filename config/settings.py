@@ -127,6 +127,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Uploads
 CLEARANCE_MAX_UPLOAD_BYTES = env_int("CLEARANCE_MAX_UPLOAD_MB", 50, minimum=1) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "disclosure.upload_limit.UploadSizeLimitHandler",  # refuses oversized uploads while they arrive
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CLEARANCE_ORGANISATION = env_str("CLEARANCE_ORGANISATION", "Children's Services")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from disclosure.errors import ActionRefused
+from disclosure.upload_limit import too_large_message
 
 _MAGIC = {"pdf": b"%PDF-", "docx": b"PK\x03\x04"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word wraps a password-protected .docx in this container
@@ -30,10 +31,7 @@ def check_upload(uploaded: UploadedFile) -> CheckedUpload:
     size = uploaded.size or 0
     # The size Django reports comes from the request, so this refuses before the file is read whole.
     if size > limit:
-        raise ActionRefused(
-            f"This file is {size / 1_048_576:.1f} MB; the limit is {limit // 1_048_576} MB. "
-            "Split the document or ask an administrator to raise the limit."
-        )
+        raise ActionRefused(too_large_message(size))
     if size == 0:
         raise ActionRefused("This file is empty. Choose the document again and re-upload it.")
     name = display_name(uploaded.name or "")

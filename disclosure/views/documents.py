@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,7 +27,10 @@ def upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         family=family,
         initial={"document": request.GET.get("document")},
     )
-    if request.method == "POST" and form.is_valid():
+    refused = getattr(request, "upload_refused", None) if request.method == "POST" else None
+    if refused:
+        messages.error(request, refused)  # stopped while arriving: nothing was stored
+    elif request.method == "POST" and form.is_valid():
         version = attempt(
             request,
             lambda: services.version_upload(

@@ -161,3 +161,16 @@ def test_text_in_another_encoding_is_read(client: Client, world: World, django_c
     version = DocumentVersion.objects.get()
     assert version.status == Status.TRIAGE
     assert "Zoë" in version.extracted_text
+
+
+def test_oversized_upload_is_refused_while_it_arrives(client: Client, world: World, settings) -> None:
+    settings.CLEARANCE_MAX_UPLOAD_BYTES = 100_000
+    client.force_login(world.author)
+    response = client.post(
+        reverse("upload", args=[world.case.pk]),
+        {"file": SimpleUploadedFile("huge.txt", b"x" * 2_000_000), "recipients": [world.mother.pk]},
+    )
+    assert response.status_code == 200
+    assert "over the limit of 97.7\xa0KB".encode() in response.content  # the real limit, readably
+    assert b"Split the document" in response.content
+    assert not DocumentVersion.objects.exists()
