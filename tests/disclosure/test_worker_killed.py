@@ -55,9 +55,10 @@ def test_document_too_long_for_the_time_limit_fails_clearly(
     transactional_db: None, world: World, real_broker: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     celery_app.conf.task_always_eager = False
-    # Celery sends the time limits with each message, from the sender's settings.
+    # Celery sends the time limits with each message, from the sender's task options (which it caches).
     monkeypatch.setattr(analyse_version, "time_limit", 10)
     monkeypatch.setattr(analyse_version, "soft_time_limit", 5)
+    monkeypatch.setattr(analyse_version, "_exec_options", None)
     # A 10 s limit (soft limit 5 s) against about 180,000 words, which take far longer than that to analyse.
     worker = start_worker_process(worker_env(real_broker, CLEARANCE_ANALYSIS_TIME_LIMIT="10"))
     try:
