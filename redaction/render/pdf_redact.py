@@ -17,7 +17,12 @@ import pypdfium2 as pdfium
 from redaction.errors import UnreadableFile
 from redaction.render.blocks import RedactionBlock
 from redaction.render.locate import Piece, relocate
-from redaction.render.pdf_sanitise import invisible_text_rects, strip_interactive, strip_structure
+from redaction.render.pdf_sanitise import (
+    clipped_text_rects,
+    invisible_text_rects,
+    strip_interactive,
+    strip_structure,
+)
 
 _RASTER_DPI = 150
 _LABEL_FONT = "helv"
@@ -173,7 +178,7 @@ def redact_pdf(
         strip_interactive(fitz_doc)
         for page in fitz_doc:
             number = page.number + 1
-            for rect in invisible_text_rects(page):
+            for rect in (*invisible_text_rects(page), *clipped_text_rects(pdf[page.number], page)):
                 page.add_redact_annot(rect, fill=False, cross_out=False)
             for box in boxes.get(number, []):
                 fitted = _label_fit(box.label, box.rect) if box.label else None

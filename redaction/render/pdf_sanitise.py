@@ -7,10 +7,13 @@ with only the objects still referenced, so the old content streams cannot linger
 
 from __future__ import annotations
 
+import ctypes
 import io
 
 import pikepdf
 import pymupdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
 from redaction.errors import UnreadableFile
 
@@ -72,6 +75,44 @@ def invisible_text_rects(page: pymupdf.Page) -> list[pymupdf.Rect]:
                 box = pymupdf.Rect(x - 0.2, y - 0.2, x + 0.2, y + 0.2)
             rects.append(_centre(box))
     return rects
+
+
+def clipped_text_rects(pdf_page: pdfium.PdfPage, page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """Text objects drawn wholly outside their clipping path: invisible on paper, plain to an extractor.
+
+    PyMuPDF does not link text to clip paths, so pdfium reads each text object's clip path; the object's
+    box is returned in PyMuPDF's coordinates (the page's transformation handles crop boxes and rotation).
+    """
+    rects: list[pymupdf.Rect] = []
+    for obj in pdf_page.get_objects():
+        if obj.type != pdfium_raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        clip = _clip_box(obj)
+        if clip is None:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        if right < clip[0] or left > clip[2] or top < clip[1] or bottom > clip[3]:
+            rects.append(pymupdf.Rect(left, bottom, right, top) * page.transformation_matrix)
+    return rects
+
+
+def _clip_box(obj: pdfium.PdfObject) -> tuple[float, float, float, float] | None:
+    """The bounding box of a page object's clipping path, or None when it has none."""
+    clip = pdfium_raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    xs: list[float] = []
+    ys: list[float] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for path in range(pdfium_raw.FPDFClipPath_CountPaths(clip)):
+        for index in range(pdfium_raw.FPDFClipPath_CountPathSegments(clip, path)):
+            segment = pdfium_raw.FPDFClipPath_GetPathSegment(clip, path, index)
+            if segment and pdfium_raw.FPDFPathSegment_GetPoint(segment, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _centre(box: pymupdf.Rect) -> pymupdf.Rect:

@@ -165,5 +165,5 @@ STRUCTURAL = (
     "javascript",
     "marked_content",
 )
-# Invisible text the sanitiser removes even when nothing was marked (clipped text needs a redaction).
-INVISIBLE = ("white_text", "tiny_text", "off_page_text", "render_mode_3")
+# Invisible text the sanitiser removes even when nothing was marked.
+INVISIBLE = ("white_text", "tiny_text", "off_page_text", "render_mode_3", "clipped_text")
