@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from disclosure.models import Release
@@ -16,8 +17,9 @@ from review.models import CheckDecision, Finding
 Decision = Finding.Decision
 Suggestion = Finding.Suggestion
 
-# What was redacted, as a database condition: Finding.is_redacted (a pending "redact" suggestion is redacted).
-REDACTED = Q(decision=Decision.REDACT) | Q(decision=Decision.PENDING, suggested_action=Suggestion.REDACT)
+REDACTED = Finding.redacted_q()
+
+T = TypeVar("T", bound=Model)
 
 
 def independent_condition(prefix: str = "version__") -> Q:
@@ -38,26 +40,23 @@ def independent_condition(prefix: str = "version__") -> Q:
     )
 
 
-def releases_in(period: Period) -> QuerySet[Release]:
-    releases = Release.objects.all()
+def _in_period(rows: QuerySet[T], when: str, team: str, period: Period) -> QuerySet[T]:
+    """Rows whose `when` falls in the period, for the period's team (through the `team` lookup)."""
     if period.start:
-        releases = releases.filter(released_at__gte=period.start)
+        rows = rows.filter(**{f"{when}__gte": period.start})
     if period.end:
-        releases = releases.filter(released_at__lt=period.end)
+        rows = rows.filter(**{f"{when}__lt": period.end})
     if period.team:
-        releases = releases.filter(version__document__case__team=period.team)
-    return releases
+        rows = rows.filter(**{team: period.team})
+    return rows
+
+
+def releases_in(period: Period) -> QuerySet[Release]:
+    return _in_period(Release.objects.all(), "released_at", "version__document__case__team", period)
 
 
 def checks_in(period: Period) -> QuerySet[CheckDecision]:
-    checks = CheckDecision.objects.all()
-    if period.start:
-        checks = checks.filter(decided_at__gte=period.start)
-    if period.end:
-        checks = checks.filter(decided_at__lt=period.end)
-    if period.team:
-        checks = checks.filter(version__document__case__team=period.team)
-    return checks
+    return _in_period(CheckDecision.objects.all(), "decided_at", "version__document__case__team", period)
 
 
 def register(period: Period, query: str = "") -> QuerySet[Release]:

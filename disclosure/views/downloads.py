@@ -15,13 +15,7 @@ from disclosure.access import Need, release_for, version_for
 from disclosure.models import DocumentVersion
 from disclosure.storage import StoredFileUnreadable
 from disclosure.views.common import AuthenticatedRequest
-from redaction.render import ScheduleRow, schedule_csv
-
-_TYPES = {
-    "pdf": "application/pdf",
-    "txt": "text/plain; charset=utf-8",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+from redaction.render import CONTENT_TYPES, ScheduleRow, schedule_csv
 
 
 def _send(
@@ -36,7 +30,10 @@ def _send(
     services.download_record(user=request.user, version=version, what=what, file_name=file_name)
     suffix = file_name.rsplit(".", 1)[-1].lower()
     response = FileResponse(
-        handle, as_attachment=True, filename=file_name, content_type=_TYPES.get(suffix, "application/octet-stream")
+        handle,
+        as_attachment=True,
+        filename=file_name,
+        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
