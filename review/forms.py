@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 
 from review.models import Finding, ReasonCode
@@ -38,6 +36,3 @@ class ReturnForm(forms.Form):
 
 class ApproveForm(forms.Form):
     output_sha256 = forms.CharField(widget=forms.HiddenInput, max_length=64)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)

@@ -12,7 +12,7 @@ from disclosure.access import Need, require, version_for
 from disclosure.reports import charts, exports, history, selectors, services, trace
 from disclosure.reports.dashboard import dashboard as dashboard_figures
 from disclosure.reports.forms import DashboardForm, MonthForm, Period, RegisterForm, TraceForm
-from disclosure.views.common import AuthenticatedRequest
+from disclosure.views.common import AuthenticatedRequest, as_attachment
 
 PAGE_SIZE = 25
 
@@ -85,9 +85,7 @@ def register_csv(request: AuthenticatedRequest) -> StreamingHttpResponse:
     )
     rows = selectors.register_rows(releases.iterator(chunk_size=500))
     response = StreamingHttpResponse(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="disclosure-register-{exports.file_stamp()}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return as_attachment(response, f"disclosure-register-{exports.file_stamp()}.csv")
 
 
 @require_safe
@@ -106,11 +104,7 @@ def register_pdf(request: AuthenticatedRequest) -> HttpResponse:
         data=_filters(period, ""),
     )
     pdf = exports.register_pdf(rows, period, request.user.get_full_name() or request.user.username)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"disclosure-register-{month:%Y-%m}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return as_attachment(HttpResponse(pdf, content_type="application/pdf"), f"disclosure-register-{month:%Y-%m}.pdf")
 
 
 @require_safe

@@ -8,10 +8,13 @@ from typing import TypeVar
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.utils.http import content_disposition_header
 
 from disclosure.errors import ActionRefused
 
 T = TypeVar("T")
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 class AuthenticatedRequest(HttpRequest):
@@ -30,3 +33,11 @@ def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") ->
     if success:
         messages.success(request, success)
     return result
+
+
+def as_attachment(response: R, file_name: str) -> R:
+    """Every file Clearance sends: downloaded, never shown inline, never cached. (nosniff is on every
+    response already, from SecurityMiddleware.)"""
+    response["Content-Disposition"] = content_disposition_header(True, file_name)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -7,14 +7,13 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from disclosure import services
 from disclosure.access import Need, release_for, version_for
 from disclosure.models import DocumentVersion
 from disclosure.storage import StoredFileUnreadable
-from disclosure.views.common import AuthenticatedRequest
+from disclosure.views.common import AuthenticatedRequest, as_attachment
 from redaction.render import CONTENT_TYPES, ScheduleRow, schedule_csv
 
 
@@ -62,11 +61,7 @@ def download_schedule(request: AuthenticatedRequest, pk: int) -> HttpResponseBas
     rows = [ScheduleRow(**row) for output in version.outputs.all() for row in output.schedule]
     file_name = f"{version.document.title[:60]}-v{version.number}-redaction-schedule.csv"
     services.download_record(user=request.user, version=version, what="schedule", file_name=file_name)
-    response = HttpResponse(schedule_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, file_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
+    return as_attachment(HttpResponse(schedule_csv(rows), content_type="text/csv; charset=utf-8"), file_name)
 
 
 @require_safe

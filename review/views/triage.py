@@ -54,7 +54,6 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "reason_codes": ReasonCode.objects.filter(active=True),
             "default_reason": DEFAULT_REASON_CODE,
             "manual_form": ManualRedactionForm(),
-            "term_form": TermRedactionForm(),
             "pending_reviews": pending_reviews(version),
             "returns": CheckDecision.objects.filter(version=version, outcome=CheckDecision.Outcome.RETURNED),
             "editable": version.is_editable,
