@@ -150,6 +150,25 @@ def main() -> None:
     )
     print(f"  ratio PDF redaction / open+save: {red / base:.1f}x")
 
+    # What uniform person boxes cost: the same redaction with the rest of each line left in place.
+    from redaction.render.blocks import merge_blocks
+    from redaction.render.locate import split_by_segment
+    from redaction.render.pdf_redact import redact_pdf
+
+    blocks = merge_blocks(pdf_doc.text, redactions(pdf_doc.text))
+    pieces = split_by_segment(pdf_doc, blocks)
+    fixed = measure(
+        "redact PDF, boxes as wide as the names",
+        pages,
+        lambda: redact_pdf(pdf_data, pdf_doc.text, pieces, blocks, uniform_people=False),
+    )
+    uniform = measure(
+        "redact PDF, uniform person boxes (lines moved)",
+        pages,
+        lambda: redact_pdf(pdf_data, pdf_doc.text, pieces, blocks, uniform_people=True),
+    )
+    print(f"  ratio uniform / name-width boxes: {uniform / fixed:.2f}x")
+
 
 if __name__ == "__main__":
     main()

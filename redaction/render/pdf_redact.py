@@ -7,6 +7,7 @@ offset names one glyph and its box. PyMuPDF then applies true redaction over tho
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,11 @@ import pypdfium2 as pdfium
 from redaction.errors import UnreadableFile
 from redaction.render.blocks import RedactionBlock
 from redaction.render.locate import Piece, relocate
+from redaction.render.pdf_glyphs import Glyph, page_glyphs
+from redaction.render.pdf_lines import PageChars, line_of
+from redaction.render.pdf_redraw import CannotReflow, move_lines
+from redaction.render.pdf_reflow import PERSON_BOX_EMS, Line, LinePlan, plan_line
+from redaction.render.pdf_reflow import Box as ReflowBox
 from redaction.render.pdf_sanitise import (
     clipped_text_rects,
     invisible_text_rects,
@@ -24,7 +30,9 @@ from redaction.render.pdf_sanitise import (
     strip_structure,
 )
 
+logger = logging.getLogger(__name__)
 _RASTER_DPI = 150
+Rect = tuple[float, float, float, float]  # left, bottom, right, top: PDF user space
 _LABEL_FONT = "helv"
 # Readable forms of the reason codes for boxes too short for the code itself (the schedule has it all).
 _SHORT = {
@@ -42,8 +50,13 @@ class PdfPlacement:
 
 @dataclass(frozen=True)
 class _Box:
-    rect: pymupdf.Rect
+    """One line's part of a redaction block: PDF user space, and the pdfium characters it covers."""
+
+    rect: tuple[float, float, float, float]  # left, bottom, right, top
     label: str | None
+    person: bool
+    first: int
+    last: int
 
 
 def normalised_text(raw: str) -> tuple[str, list[int]]:
@@ -65,22 +78,23 @@ def normalised_text(raw: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _line_rects(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
-    """Group glyph boxes (PDF space: left, bottom, right, top) into one rectangle per line."""
-    lines: list[list[float]] = []
-    for left, bottom, right, top in boxes:
+def _line_rects(glyphs: list[tuple[int, Rect]]) -> list[tuple[Rect, int, int]]:
+    """Group glyph boxes (PDF space) into one rectangle per line, with the first and last glyph index."""
+    lines: list[tuple[list[float], int, int]] = []
+    for i, (left, bottom, right, top) in glyphs:
         if lines:
-            line = lines[-1]
+            line, first, _ = lines[-1]
             mid, line_mid = (bottom + top) / 2, (line[1] + line[3]) / 2
             height = max(line[3] - line[1], top - bottom, 1.0)
             if abs(mid - line_mid) < height / 2 and left >= line[0] - 1:
                 line[:] = [min(line[0], left), min(line[1], bottom), max(line[2], right), max(line[3], top)]
+                lines[-1] = (line, first, i)
                 continue
-        lines.append([left, bottom, right, top])
-    return [(a, b, c, d) for a, b, c, d in lines]
+        lines.append(([left, bottom, right, top], i, i))
+    return [((a, b, c, d), first, last) for (a, b, c, d), first, last in lines]
 
 
-def _glyph_boxes(textpage: pdfium.PdfTextPage, indexes: Sequence[int]) -> list[tuple[float, float, float, float]]:
+def _glyph_boxes(textpage: pdfium.PdfTextPage, indexes: Sequence[int]) -> list[tuple[int, Rect]]:
     boxes = []
     for i in indexes:
         left, bottom, right, top = textpage.get_charbox(i)
@@ -89,7 +103,7 @@ def _glyph_boxes(textpage: pdfium.PdfTextPage, indexes: Sequence[int]) -> list[t
         # x from the glyph itself; y from the font's line box, trimmed so the next line is not touched.
         _, lb, _, lt = textpage.get_charbox(i, loose=True)
         mid, half = (lb + lt) / 2, max((lt - lb) * 0.4, (top - bottom) / 2)
-        boxes.append((left, mid - half, right, mid + half))
+        boxes.append((i, (left, mid - half, right, mid + half)))
     return boxes
 
 
@@ -110,7 +124,6 @@ def _page_boxes(
     document_text: str,
     pieces: Sequence[Piece],
     blocks: Sequence[RedactionBlock],
-    fitz_doc: pymupdf.Document,
 ) -> tuple[dict[int, list[_Box]], list[PdfPlacement]]:
     by_page: dict[int, list[Piece]] = defaultdict(list)
     for piece in pieces:
@@ -126,17 +139,16 @@ def _page_boxes(
         try:
             raw = textpage.get_text_range()
             text, index = normalised_text(raw)
-            matrix = fitz_doc[number - 1].transformation_matrix
             for piece in page_pieces:
                 expected = document_text[piece.segment.start : piece.segment.end]
                 found = relocate(expected, text, piece.start, piece.end)
                 if found is None:
                     continue
                 lines = _line_rects(_glyph_boxes(textpage, [index[i] for i in range(*found)]))
-                for n, (left, bottom, right, top) in enumerate(lines):
-                    rect = pymupdf.Rect(left, top, right, bottom) * matrix
-                    rect.normalize()
-                    result[number].append(_Box(rect, blocks[piece.block].label if n == 0 else None))
+                block = blocks[piece.block]
+                for n, (rect, first, last) in enumerate(lines):
+                    label = block.label if n == 0 else None
+                    result[number].append(_Box(rect, label, block.is_person, first, last))
                 if piece.first and lines:
                     placements.append(PdfPlacement(piece.block, number))
         finally:
@@ -157,6 +169,120 @@ def _rasterise(page: pymupdf.Page) -> None:
     page.insert_image(page.rect, pixmap=pixmap)
 
 
+def _page_plans(
+    page: pdfium.PdfPage, boxes: Sequence[_Box], glyphs: Sequence[Glyph]
+) -> tuple[list[LinePlan], set[int]]:
+    """Each line holding a person's box: boxes at their drawn widths, and how the rest of it moves;
+    and which of `boxes` (by index) the plans draw."""
+    textpage = page.get_textpage()
+    try:
+        chars = PageChars.read(textpage)
+    finally:
+        textpage.close()
+    text_right = chars.text_right()
+    by_line: dict[Line, list[int]] = defaultdict(list)
+    for n, box in enumerate(boxes):
+        line = line_of(chars, box.first, box.last, text_right)
+        # Parts of one line found from different boxes are the same line: key on its start and band.
+        same = next((known for known in by_line if _same_line(known, line)), line)
+        by_line[same].append(n)
+    plans = []
+    planned: set[int] = set()
+    for line, indexes in by_line.items():
+        members = [boxes[n] for n in indexes]
+        people = [b for b in members if b.person]
+        if not people:
+            continue
+        sizes = sorted(
+            g.size
+            for g in glyphs
+            for b in people
+            if b.rect[0] <= g.centre <= b.rect[2] and line.bottom <= g.y <= line.top
+        )
+        em = sizes[len(sizes) // 2] if sizes else (line.top - line.bottom) / 1.15
+        boxes_here = [_reflow_box(b, line, glyphs) for b in members]
+        plan = plan_line(line, boxes_here, PERSON_BOX_EMS * em)
+        if plan.changes_anything:
+            plans.append(plan)
+            planned.update(indexes)
+    return plans, planned
+
+
+def _reflow_box(box: _Box, line: Line, glyphs: Sequence[Glyph]) -> ReflowBox:
+    """The box measured by its glyphs' advances, not their ink: the ink of "Al" and of "Ng" differ by
+    their side bearings, and a gap measured by ink would still differ by a fraction of a point."""
+    left, bottom, right, top = box.rect
+    inside = [g for g in glyphs if left <= g.centre <= right and line.bottom <= g.y <= line.top]
+    if inside:
+        left, right = min(g.x for g in inside), max(g.x + g.advance for g in inside)
+    return ReflowBox(left=left, right=right, bottom=bottom, top=top, person=box.person, label=box.label)
+
+
+def _same_line(a: Line, b: Line) -> bool:
+    return abs(a.left - b.left) < 0.5 and abs(a.bottom - b.bottom) < 0.5 and abs(a.right - b.right) < 0.5
+
+
+def _draw_box(page: pymupdf.Page, rect: pymupdf.Rect, label: str | None) -> None:
+    """A solid box, labelled in white with its reason when the label fits."""
+    page.draw_rect(rect, color=None, fill=(0, 0, 0), width=0)
+    fitted = _label_fit(label, rect) if label else None
+    if fitted is None:
+        return
+    text, size = fitted
+    width = pymupdf.get_text_length(text, fontname=_LABEL_FONT, fontsize=size)
+    baseline = pymupdf.Point(rect.x0 + (rect.width - width) / 2, rect.y0 + (rect.height + size * 0.7) / 2)
+    page.insert_text(baseline, text, fontname=_LABEL_FONT, fontsize=size, color=(1, 1, 1))
+
+
+def _redact(
+    data: bytes,
+    boxes: dict[int, list[_Box]],
+    glyphs: dict[int, list[Glyph]],
+    blank_pages: Sequence[int],
+) -> bytes:
+    fitz_doc = pymupdf.open(stream=data, filetype="pdf")
+    pdf = pdfium.PdfDocument(data)
+    try:
+        strip_interactive(fitz_doc)
+        for page in fitz_doc:
+            number = page.number + 1
+            page_boxes = boxes.get(number, [])
+            to_fitz = page.transformation_matrix
+            plans: list[LinePlan] = []
+            planned: set[int] = set()
+            if number in glyphs and page.rotation == 0:
+                plans, planned = _page_plans(pdf[page.number], page_boxes, glyphs[number])
+            # Removal first, everywhere: the redacted glyphs and pixels, and text nobody can see.
+            for rect in (*invisible_text_rects(page), *clipped_text_rects(pdf[page.number], page)):
+                page.add_redact_annot(rect, fill=False, cross_out=False)
+            for box in page_boxes:
+                page.add_redact_annot(_fitz_rect(box.rect, to_fitz), fill=False, cross_out=False)
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
+                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
+            )
+            if plans:
+                move_lines(fitz_doc, page, plans, glyphs[number])
+            drawn = [(b.rect, b.label) for n, b in enumerate(page_boxes) if n not in planned]
+            drawn += [((b.left, b.bottom, b.right, b.top), b.label) for plan in plans for b in plan.placed()]
+            for rect, label in drawn:
+                _draw_box(page, _fitz_rect(rect, to_fitz), label)
+            if number in blank_pages:
+                _rasterise(page)
+        return fitz_doc.tobytes(garbage=4, deflate=True, clean=True)
+    finally:
+        fitz_doc.close()
+        pdf.close()
+
+
+def _fitz_rect(rect: Rect, to_fitz: pymupdf.Matrix) -> pymupdf.Rect:
+    left, bottom, right, top = rect
+    out = pymupdf.Rect(left, top, right, bottom) * to_fitz
+    out.normalize()
+    return out
+
+
 def redact_pdf(
     data: bytes,
     document_text: str,
@@ -164,8 +290,13 @@ def redact_pdf(
     blocks: Sequence[RedactionBlock],
     *,
     blank_pages: Sequence[int] = (),
+    uniform_people: bool = True,
 ) -> tuple[bytes, list[PdfPlacement]]:
-    """The redacted, sanitised PDF and the page each block landed on."""
+    """The redacted, sanitised PDF and the page each block landed on.
+
+    With `uniform_people`, every person's box has the same width (in ems) and the rest of its line
+    moves to make room; a page whose glyphs cannot be moved safely keeps boxes of the names' widths.
+    """
     try:
         fitz_doc = pymupdf.open(stream=data, filetype="pdf")
         pdf = pdfium.PdfDocument(data)
@@ -174,35 +305,20 @@ def redact_pdf(
     try:
         if fitz_doc.needs_pass:
             raise UnreadableFile("The PDF is password-protected. Remove the password and upload it again.")
-        boxes, placements = _page_boxes(pdf, document_text, pieces, blocks, fitz_doc)
-        strip_interactive(fitz_doc)
-        for page in fitz_doc:
-            number = page.number + 1
-            for rect in (*invisible_text_rects(page), *clipped_text_rects(pdf[page.number], page)):
-                page.add_redact_annot(rect, fill=False, cross_out=False)
-            for box in boxes.get(number, []):
-                fitted = _label_fit(box.label, box.rect) if box.label else None
-                page.add_redact_annot(
-                    box.rect,
-                    text=fitted[0] if fitted else None,
-                    fontname=_LABEL_FONT,
-                    fontsize=fitted[1] if fitted else 4,
-                    align=pymupdf.TEXT_ALIGN_CENTER,
-                    fill=(0, 0, 0),
-                    text_color=(1, 1, 1),
-                    cross_out=False,
-                )
-            page.apply_redactions(
-                images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
-                text=pymupdf.PDF_REDACT_TEXT_REMOVE,
-            )
-            if number in blank_pages:
-                _rasterise(page)
-        written = fitz_doc.tobytes(garbage=4, deflate=True, clean=True)
+        boxes, placements = _page_boxes(pdf, document_text, pieces, blocks)
     finally:
         fitz_doc.close()
         pdf.close()
+    people_pages = {n for n, page_boxes in boxes.items() if any(b.person for b in page_boxes)}
+    glyphs = page_glyphs(data, people_pages) if uniform_people else {}
+    while True:
+        try:
+            written = _redact(data, boxes, glyphs, blank_pages)
+            break
+        except CannotReflow as exc:
+            # Each failure takes one page out of the reflow, so this ends; the rest keep uniform boxes.
+            logger.warning("Keeping name-width boxes on %s", exc)
+            glyphs = {n: g for n, g in glyphs.items() if n != exc.page}
     return strip_structure(written), placements
 
 
