@@ -20,10 +20,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableFile("The PDF is damaged and cannot be opened.") from exc
 
 
-def _normalise(raw: str) -> tuple[str, list[int]]:
-    """pdfium reports CRLF line ends and may emit NULs or form feeds; keep one newline style.
+_REPLACE = {"\r": "\n", "\x0c": "\n", "\ufffe": "-"}
 
-    Returns the text and, for each of its characters, the index of the pdfium character it came from."""
+
+def normalise_pdfium_text(raw: str) -> tuple[str, list[int]]:
+    """pdfium reports CRLF line ends and may emit NULs or form feeds; keep one newline style. A hyphen
+    that joins a word across a line break comes as U+FFFE ("Quigley\ufffeSmith"): it is a hyphen.
+
+    Returns the text and, for each of its characters, the index of the pdfium character it came from,
+    so an offset in the text names one glyph on the page."""
     chars: list[str] = []
     origin: list[int] = []
     index = 0
@@ -35,7 +40,7 @@ def _normalise(raw: str) -> tuple[str, list[int]]:
             index += 2
             continue
         if char != "\x00":
-            chars.append("\n" if char in "\r\x0c" else char)
+            chars.append(_REPLACE.get(char, char))
             origin.append(index)
         index += 1
     return "".join(chars), origin
@@ -54,7 +59,7 @@ def pdf_char_boxes(data: bytes, segment: Segment, start: int, end: int) -> list[
         page = doc[segment.page - 1]
         textpage = page.get_textpage()
         try:
-            _, origin = _normalise(textpage.get_text_range())
+            _, origin = normalise_pdfium_text(textpage.get_text_range())
             return [textpage.get_charbox(origin[i - segment.start]) for i in range(start, end)]
         finally:
             textpage.close()
@@ -81,7 +86,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             finally:
                 textpage.close()
                 page.close()
-            text, _ = _normalise(raw)
+            text, _ = normalise_pdfium_text(raw)
             if not text.strip():
                 blank_pages.append(number)
             if pieces:

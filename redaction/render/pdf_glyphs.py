@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pdfminer.cmapdb import IdentityCMap, IdentityCMapByte
@@ -156,27 +156,27 @@ class _GlyphRecorder(PDFTextDevice):
         return advance
 
 
-def page_glyphs(data: bytes, pages: Iterable[int]) -> dict[int, list[Glyph]]:
-    """The glyphs of the given 1-based pages, in drawing order, in PDF user space (no page rotation)."""
-    wanted = set(pages)
-    out: dict[int, list[Glyph]] = {}
-    if not wanted:
-        return out
-    fonts = _FontNumbers()
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        for number, page in enumerate(PDFPage.create_pages(document), start=1):
-            if number > max(wanted):
-                break
-            if number not in wanted:
-                continue
-            recorder = _GlyphRecorder(fonts)
-            PDFPageInterpreter(fonts, recorder).render_contents(page.resources, page.contents, ctm=_IDENTITY)
-            out[number] = recorder.glyphs
-    except (PDFException, PSException, ValueError, TypeError, KeyError):
-        # pdfminer could not follow this file: no glyph can be moved, so no line is reflowed.
-        return {}
-    return out
+class PageGlyphs:
+    """Reads one page's glyphs at a time (a long PDF's glyphs all at once would take ~2 MB a page)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._fonts = _FontNumbers()
+        try:
+            self._pages: list[PDFPage] = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+        except (PDFException, PSException, ValueError, TypeError, KeyError):
+            self._pages = []  # pdfminer cannot follow this file: no glyph can be moved, no line reflowed
+
+    def read(self, number: int) -> list[Glyph] | None:
+        """The glyphs of 1-based page `number` in drawing order, in PDF user space; None if unreadable."""
+        if not 1 <= number <= len(self._pages):
+            return None
+        page = self._pages[number - 1]
+        recorder = _GlyphRecorder(self._fonts)
+        try:
+            PDFPageInterpreter(self._fonts, recorder).render_contents(page.resources, page.contents, ctm=_IDENTITY)
+        except (PDFException, PSException, ValueError, TypeError, KeyError):
+            return None
+        return recorder.glyphs
 
 
 def font_resource(font: int) -> str:

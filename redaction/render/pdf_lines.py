@@ -2,18 +2,23 @@
 
 pdfium's character order follows the text flow, so a line is the run of characters either side of a
 box that stays on the box's baseline band, keeps moving right, and does not jump a column gap. The
-line may later grow to the right up to its column's edge or the next text on the same band.
+line may later grow to the right up to its column's edge, the next text on the same band, or a rule
+drawn across it (a table cell's border).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+import pymupdf
 import pypdfium2 as pdfium
 
 from redaction.render.pdf_reflow import Line
 
 Rect = tuple[float, float, float, float]  # left, bottom, right, top; PDF user space
+Wall = tuple[float, float, float]  # a vertical rule: x, from y, to y; PDF user space
 # A horizontal gap wider than this many ems is a column or tab stop, not a word space.
 _COLUMN_GAP_EMS = 2.0
 # Room kept free before the next text on the same band.
@@ -21,7 +26,7 @@ _KEEP_CLEAR_EMS = 0.5
 
 
 @dataclass(frozen=True)
-class PageChars:
+class PageChars:  # frozen, yet cached_property works: it writes the instance __dict__
     text: str  # pdfium's raw page text, one character per index
     tight: tuple[Rect, ...]
     loose: tuple[Rect, ...]
@@ -38,8 +43,12 @@ class PageChars:
         left, bottom, right, top = self.tight[i]
         return not (right - left <= 0.01 and top - bottom <= 0.01) and self.text[i] not in "\r\n"
 
+    @cached_property
+    def drawn_rects(self) -> list[tuple[int, Rect]]:
+        return [(i, rect) for i, rect in enumerate(self.tight) if self.drawn(i)]
+
     def text_right(self) -> float:
-        return max((self.tight[i][2] for i in range(len(self.tight)) if self.drawn(i)), default=0.0)
+        return max((rect[2] for _, rect in self.drawn_rects), default=0.0)
 
 
 def _on_band(rect: Rect, band: tuple[float, float]) -> bool:
@@ -47,7 +56,25 @@ def _on_band(rect: Rect, band: tuple[float, float]) -> bool:
     return band[0] <= mid <= band[1]
 
 
-def line_of(chars: PageChars, first: int, last: int, text_right: float) -> Line:
+def vertical_rules(page: pymupdf.Page) -> list[Wall]:
+    """Vertical lines and rectangle sides drawn on the page (table cell borders), in PDF space."""
+    to_pdf = ~page.transformation_matrix
+    walls: list[Wall] = []
+    for drawing in page.get_drawings():
+        for item in drawing["items"]:
+            if item[0] == "l":
+                a, b = item[1] * to_pdf, item[2] * to_pdf
+                if abs(a.x - b.x) < 0.5 and abs(a.y - b.y) > 1:
+                    walls.append((a.x, min(a.y, b.y), max(a.y, b.y)))
+            elif item[0] == "re":
+                rect = item[1] * to_pdf
+                rect.normalize()
+                if rect.height > 1:
+                    walls += [(rect.x0, rect.y0, rect.y1), (rect.x1, rect.y0, rect.y1)]
+    return walls
+
+
+def line_of(chars: PageChars, first: int, last: int, text_right: float, walls: Sequence[Wall] = ()) -> Line:
     """The line holding characters first..last (one line's part of a redaction)."""
     anchor = chars.loose[first]
     em = max(anchor[3] - anchor[1], 1.0) / 1.15  # pdfium's loose box is about 1.15 em tall
@@ -71,10 +98,9 @@ def line_of(chars: PageChars, first: int, last: int, text_right: float) -> Line:
     top = max(chars.loose[i][3] for i in members)
     own = set(members)
     # The next text to the right on the same band (another column, a tab stop) must stay clear.
-    across = [
-        chars.tight[i][0]
-        for i in range(len(chars.text))
-        if i not in own and chars.drawn(i) and chars.tight[i][0] >= right and _on_band(chars.tight[i], band)
-    ]
-    limit = min([text_right, *(x - _KEEP_CLEAR_EMS * em for x in across)])
+    across = [rect[0] for i, rect in chars.drawn_rects if rect[0] >= right and i not in own and _on_band(rect, band)]
+    # Nor may it cross a rule drawn across its band: the border of the table cell it sits in.
+    middle = (bottom + top) / 2
+    rules = [x for x, low, high in walls if x >= right and low <= middle <= high]
+    limit = min([text_right, *(x - _KEEP_CLEAR_EMS * em for x in [*across, *rules])])
     return Line(left=left, right=right, bottom=bottom, top=top, limit=max(limit, right))

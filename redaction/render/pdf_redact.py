@@ -1,7 +1,7 @@
 """PDF -> redacted PDF: the glyphs under each box removed from the content stream, image pixels painted.
 
 Places come from pdfium, the extractor's own engine: the extracted page text maps one to one onto
-pdfium's character indices (after the extractor's newline clean-up, which is undone here), so an
+pdfium's character indices (through the extractor's own clean-up, normalise_pdfium_text), so an
 offset names one glyph and its box. PyMuPDF then applies true redaction over those boxes.
 """
 
@@ -16,10 +16,11 @@ import pymupdf
 import pypdfium2 as pdfium
 
 from redaction.errors import UnreadableFile
+from redaction.extract.pdf import normalise_pdfium_text
 from redaction.render.blocks import RedactionBlock
 from redaction.render.locate import Piece, relocate
-from redaction.render.pdf_glyphs import Glyph, page_glyphs
-from redaction.render.pdf_lines import PageChars, line_of
+from redaction.render.pdf_glyphs import Glyph, PageGlyphs
+from redaction.render.pdf_lines import PageChars, Wall, line_of, vertical_rules
 from redaction.render.pdf_redraw import CannotReflow, move_lines
 from redaction.render.pdf_reflow import PERSON_BOX_EMS, Line, LinePlan, plan_line
 from redaction.render.pdf_reflow import Box as ReflowBox
@@ -57,25 +58,6 @@ class _Box:
     person: bool
     first: int
     last: int
-
-
-def normalised_text(raw: str) -> tuple[str, list[int]]:
-    """The extractor's clean-up of pdfium text, with the raw index each output character came from."""
-    out: list[str] = []
-    index: list[int] = []
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == "\r":
-            out.append("\n")
-            index.append(i)
-            i += 2 if raw[i + 1 : i + 2] == "\n" else 1
-            continue
-        if ch != "\x00":
-            out.append("\n" if ch == "\x0c" else ch)
-            index.append(i)
-        i += 1
-    return "".join(out), index
 
 
 def _line_rects(glyphs: list[tuple[int, Rect]]) -> list[tuple[Rect, int, int]]:
@@ -138,7 +120,7 @@ def _page_boxes(
         textpage = page.get_textpage()
         try:
             raw = textpage.get_text_range()
-            text, index = normalised_text(raw)
+            text, index = normalise_pdfium_text(raw)
             for piece in page_pieces:
                 expected = document_text[piece.segment.start : piece.segment.end]
                 found = relocate(expected, text, piece.start, piece.end)
@@ -170,7 +152,7 @@ def _rasterise(page: pymupdf.Page) -> None:
 
 
 def _page_plans(
-    page: pdfium.PdfPage, boxes: Sequence[_Box], glyphs: Sequence[Glyph]
+    page: pdfium.PdfPage, boxes: Sequence[_Box], glyphs: Sequence[Glyph], walls: Sequence[Wall]
 ) -> tuple[list[LinePlan], set[int]]:
     """Each line holding a person's box: boxes at their drawn widths, and how the rest of it moves;
     and which of `boxes` (by index) the plans draw."""
@@ -182,7 +164,7 @@ def _page_plans(
     text_right = chars.text_right()
     by_line: dict[Line, list[int]] = defaultdict(list)
     for n, box in enumerate(boxes):
-        line = line_of(chars, box.first, box.last, text_right)
+        line = line_of(chars, box.first, box.last, text_right, walls)
         # Parts of one line found from different boxes are the same line: key on its start and band.
         same = next((known for known in by_line if _same_line(known, line)), line)
         by_line[same].append(n)
@@ -193,14 +175,10 @@ def _page_plans(
         people = [b for b in members if b.person]
         if not people:
             continue
-        sizes = sorted(
-            g.size
-            for g in glyphs
-            for b in people
-            if b.rect[0] <= g.centre <= b.rect[2] and line.bottom <= g.y <= line.top
-        )
+        on_line = [g for g in glyphs if line.bottom <= g.y <= line.top]
+        sizes = sorted(g.size for g in on_line for b in people if b.rect[0] <= g.centre <= b.rect[2])
         em = sizes[len(sizes) // 2] if sizes else (line.top - line.bottom) / 1.15
-        boxes_here = [_reflow_box(b, line, glyphs) for b in members]
+        boxes_here = [_reflow_box(b, on_line) for b in members]
         plan = plan_line(line, boxes_here, PERSON_BOX_EMS * em)
         if plan.changes_anything:
             plans.append(plan)
@@ -208,11 +186,11 @@ def _page_plans(
     return plans, planned
 
 
-def _reflow_box(box: _Box, line: Line, glyphs: Sequence[Glyph]) -> ReflowBox:
+def _reflow_box(box: _Box, on_line: Sequence[Glyph]) -> ReflowBox:
     """The box measured by its glyphs' advances, not their ink: the ink of "Al" and of "Ng" differ by
     their side bearings, and a gap measured by ink would still differ by a fraction of a point."""
     left, bottom, right, top = box.rect
-    inside = [g for g in glyphs if left <= g.centre <= right and line.bottom <= g.y <= line.top]
+    inside = [g for g in on_line if left <= g.centre <= right]
     if inside:
         left, right = min(g.x for g in inside), max(g.x + g.advance for g in inside)
     return ReflowBox(left=left, right=right, bottom=bottom, top=top, person=box.person, label=box.label)
@@ -237,7 +215,8 @@ def _draw_box(page: pymupdf.Page, rect: pymupdf.Rect, label: str | None) -> None
 def _redact(
     data: bytes,
     boxes: dict[int, list[_Box]],
-    glyphs: dict[int, list[Glyph]],
+    glyphs: PageGlyphs | None,
+    reflow: set[int],
     blank_pages: Sequence[int],
 ) -> bytes:
     fitz_doc = pymupdf.open(stream=data, filetype="pdf")
@@ -250,8 +229,9 @@ def _redact(
             to_fitz = page.transformation_matrix
             plans: list[LinePlan] = []
             planned: set[int] = set()
-            if number in glyphs and page.rotation == 0:
-                plans, planned = _page_plans(pdf[page.number], page_boxes, glyphs[number])
+            on_page = glyphs.read(number) if glyphs and number in reflow and page.rotation == 0 else None
+            if on_page:
+                plans, planned = _page_plans(pdf[page.number], page_boxes, on_page, vertical_rules(page))
             # Removal first, everywhere: the redacted glyphs and pixels, and text nobody can see.
             for rect in (*invisible_text_rects(page), *clipped_text_rects(pdf[page.number], page)):
                 page.add_redact_annot(rect, fill=False, cross_out=False)
@@ -262,8 +242,8 @@ def _redact(
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
-            if plans:
-                move_lines(fitz_doc, page, plans, glyphs[number])
+            if plans and on_page:
+                move_lines(fitz_doc, page, plans, on_page)
             drawn = [(b.rect, b.label) for n, b in enumerate(page_boxes) if n not in planned]
             drawn += [((b.left, b.bottom, b.right, b.top), b.label) for plan in plans for b in plan.placed()]
             for rect, label in drawn:
@@ -310,15 +290,15 @@ def redact_pdf(
         fitz_doc.close()
         pdf.close()
     people_pages = {n for n, page_boxes in boxes.items() if any(b.person for b in page_boxes)}
-    glyphs = page_glyphs(data, people_pages) if uniform_people else {}
+    glyphs = PageGlyphs(data) if uniform_people and people_pages else None
     while True:
         try:
-            written = _redact(data, boxes, glyphs, blank_pages)
+            written = _redact(data, boxes, glyphs, people_pages, blank_pages)
             break
         except CannotReflow as exc:
             # Each failure takes one page out of the reflow, so this ends; the rest keep uniform boxes.
             logger.warning("Keeping name-width boxes on %s", exc)
-            glyphs = {n: g for n, g in glyphs.items() if n != exc.page}
+            people_pages.discard(exc.page)
     return strip_structure(written), placements
 
 

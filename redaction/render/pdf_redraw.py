@@ -9,7 +9,11 @@ the names' own widths, which hide the same text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import pymupdf
 
@@ -17,6 +21,7 @@ from redaction.render.pdf_glyphs import Glyph, drawing_ops, font_resource
 from redaction.render.pdf_reflow import LinePlan
 
 _SAME_PLACE = 0.3  # points: PyMuPDF and pdfminer agree on a glyph's origin to well within this
+T = TypeVar("T")
 
 
 class CannotReflow(Exception):
@@ -27,41 +32,78 @@ class CannotReflow(Exception):
         self.page = page.number + 1
 
 
-def _origins(page: pymupdf.Page, to_pdf: pymupdf.Matrix, near: Sequence[pymupdf.Rect]) -> list[tuple[float, float]]:
+Point = tuple[float, float]
+Area = tuple[float, float, float, float]  # left, bottom, right, top: PDF space
+
+
+def _origins(page: pymupdf.Page, to_pdf: pymupdf.Matrix, near: Sequence[Area]) -> list[Point]:
+    """PyMuPDF's origin of every glyph on the page that lies in one of the areas, in PDF space."""
+    a, b, c, d, e, f = to_pdf
     out = []
     for span in page.get_texttrace():
         for char in span["chars"]:
-            point = pymupdf.Point(char[2]) * to_pdf
-            if any(area.contains(point) for area in near):
-                out.append((point.x, point.y))
+            if char[1] == -1:
+                continue  # the second letter of a ligature ("ff"): the same glyph, already counted
+            u, v = char[2]
+            x, y = a * u + c * v + e, b * u + d * v + f
+            if any(left <= x <= right and bottom <= y <= top for left, bottom, right, top in near):
+                out.append((x, y))
     return out
 
 
-def _take(points: list[tuple[float, float]], x: float, y: float) -> bool:
-    """Remove the point nearest (x, y) from `points`, if one is close enough."""
-    best, index = _SAME_PLACE, -1
-    for i, (px, py) in enumerate(points):
-        distance = max(abs(px - x), abs(py - y))
-        if distance <= best:
-            best, index = distance, i
-    if index < 0:
-        return False
-    points.pop(index)
-    return True
+class _Near(Generic[T]):
+    """Items placed at points, found again by nearness (within _SAME_PLACE) through a grid of cells."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[Point, T]]] = defaultdict(list)
+
+    @staticmethod
+    def _cell(x: float, y: float) -> tuple[int, int]:
+        return math.floor(x / _SAME_PLACE), math.floor(y / _SAME_PLACE)
+
+    def add(self, point: Point, item: T) -> None:
+        self._cells[self._cell(*point)].append((point, item))
+
+    def take(self, x: float, y: float, accept: Callable[[T], bool] = lambda _: True) -> T | None:
+        """Remove and return the nearest acceptable item close enough to (x, y), if any."""
+        cx, cy = self._cell(x, y)
+        best, found = _SAME_PLACE, None
+        for key in ((cx + i, cy + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+            for n, ((px, py), item) in enumerate(self._cells.get(key, ())):
+                distance = max(abs(px - x), abs(py - y))
+                if distance <= best and accept(item):
+                    best, found = distance, (key, n)
+        if found is None:
+            return None
+        key, n = found
+        return self._cells[key].pop(n)[1]
+
+    def points(self) -> list[Point]:
+        return [point for cell in self._cells.values() for point, _ in cell]
 
 
-def _removed(before: list[tuple[float, float]], after: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    left = list(before)
+def _removed(before: Sequence[Point], after: Sequence[Point]) -> list[Point]:
+    """The glyph origins in `before` that `after` no longer has."""
+    left: _Near[Point] = _Near()
+    for point in before:
+        left.add(point, point)
     for x, y in after:
-        _take(left, x, y)
-    return left
+        left.take(x, y)
+    return left.points()
 
 
-def _plan_for(glyph: Glyph, plans: Sequence[LinePlan]) -> LinePlan | None:
+def _owners(glyphs: Sequence[Glyph], plans: Sequence[LinePlan]) -> dict[int, LinePlan]:
+    """The plan each moving glyph belongs to, by id(glyph); glyphs looked up by baseline, not one by one."""
+    ordered = sorted(glyphs, key=lambda g: g.y)
+    baselines = [g.y for g in ordered]
+    owners: dict[int, LinePlan] = {}
     for plan in plans:
-        if plan.holds(glyph.centre, glyph.y) and not plan.in_box(glyph.centre):
-            return plan
-    return None
+        low = bisect.bisect_left(baselines, plan.line.bottom)
+        high = bisect.bisect_right(baselines, plan.line.top)
+        for glyph in ordered[low:high]:
+            if id(glyph) not in owners and plan.holds(glyph.centre, glyph.y) and not plan.in_box(glyph.centre):
+                owners[id(glyph)] = plan
+    return owners
 
 
 def _append_content(doc: pymupdf.Document, page: pymupdf.Page, content: bytes, fonts: set[int]) -> None:
@@ -87,7 +129,7 @@ def move_lines(doc: pymupdf.Document, page: pymupdf.Page, plans: Sequence[LinePl
     to_fitz = page.transformation_matrix
     to_pdf = ~to_fitz
     areas = []
-    watch = []
+    watch: list[Area] = []
     for plan in plans:
         line = plan.line
         height = line.top - line.bottom
@@ -97,10 +139,15 @@ def move_lines(doc: pymupdf.Document, page: pymupdf.Page, plans: Sequence[LinePl
         trim = height * 0.15
         areas.append(pymupdf.Rect(area.x0, area.y0 + trim, area.x1, area.y1 - trim))
         # PDF space, y upwards: where any glyph the removal might touch has its origin.
-        watch.append(pymupdf.Rect(plan.moves_from - 1, line.bottom - 2 * height, line.right + 2, line.top + 2 * height))
+        watch.append((plan.moves_from - 1, line.bottom - 2 * height, line.right + 2, line.top + 2 * height))
     before = _origins(page, to_pdf, watch)
-    moving = [g for g in glyphs if _plan_for(g, plans) is not None]
-    still_there = [g for g in moving if any(max(abs(x - g.x), abs(y - g.y)) <= _SAME_PLACE for x, y in before)]
+    present: _Near[Point] = _Near()
+    for point in before:
+        present.add(point, point)
+    # The glyphs to move that are still on the page: earlier passes removed the redacted and invisible ones.
+    owners = _owners(glyphs, plans)
+    moving = [g for g in glyphs if id(g) in owners]
+    still_there = [g for g in moving if present.take(g.x, g.y) is not None]
     if any(not g.redrawable for g in still_there):
         raise CannotReflow(page, "a glyph on a moving line cannot be written back")
     for area in areas:
@@ -110,23 +157,27 @@ def move_lines(doc: pymupdf.Document, page: pymupdf.Page, plans: Sequence[LinePl
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    removed = _removed(before, _origins(page, to_pdf, watch))
-    for glyph in still_there:
-        if not _take(removed, glyph.x, glyph.y):
-            raise CannotReflow(page, "a glyph on a moving line was not removed")
-    # Whatever else the removal touched (a tall glyph of a neighbouring line) goes back where it was.
-    moving_ids = {id(g) for g in moving}
-    pool = [g for g in glyphs if id(g) not in moving_ids]
+    removed: _Near[Point] = _Near()
+    for point in _removed(before, _origins(page, to_pdf, watch)):
+        removed.add(point, point)
     redraw: list[Glyph] = []
     for glyph in still_there:
-        owner = _plan_for(glyph, plans)
-        assert owner is not None
+        if removed.take(glyph.x, glyph.y) is None:
+            raise CannotReflow(page, "a glyph on a moving line was not removed")
+        owner = owners[id(glyph)]
         redraw.append(glyph.moved(owner.new_x(glyph.x, glyph.centre), owner.squeeze))
-    for x, y in removed:
-        match = next((g for g in pool if max(abs(x - g.x), abs(y - g.y)) <= _SAME_PLACE and g.redrawable), None)
+    # Whatever else the removal touched (a tall glyph of a neighbouring line) goes back where it was.
+    pool: _Near[Glyph] = _Near()
+    for glyph in glyphs:
+        if id(glyph) not in owners:
+            pool.add((glyph.x, glyph.y), glyph)
+    for x, y in removed.points():
+        match = pool.take(x, y, lambda g: g.redrawable)
         if match is None:
             raise CannotReflow(page, "a glyph removed from a neighbouring line cannot be written back")
-        pool.remove(match)
         redraw.append(match)
     if redraw:
-        _append_content(doc, page, drawing_ops(redraw), {g.font for g in redraw if g.font is not None})
+        try:
+            _append_content(doc, page, drawing_ops(redraw), {g.font for g in redraw if g.font is not None})
+        except (RuntimeError, ValueError) as exc:  # MuPDF refusing an odd resources or contents entry
+            raise CannotReflow(page, f"the page's resources cannot take the moved glyphs ({exc})") from exc

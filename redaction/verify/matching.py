@@ -22,6 +22,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     # Typographic variants extractors produce for the same character.
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = text.replace("\ufffe", "-")  # pdfium's hyphen joining a word across a line break
     return _SPACE.sub(" ", text).strip()
 
 

@@ -270,3 +270,33 @@ def test_a_name_broken_over_two_lines_gets_a_uniform_box_on_each():
     assert len(boxes) == 2 and all(b.width == pytest.approx(PERSON_BOX_EMS * 12, abs=0.01) for b in boxes)
     assert _word_starts(page, "a")[0] > boxes[1].x1
     assert "a neighbour." in extract(output.data, "out.pdf").text
+
+
+def test_a_line_in_a_table_cell_stays_inside_the_cell_border():
+    def draw(pdf: canvas.Canvas) -> None:
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, 750, "A paragraph above the table, long enough to reach far across the page.")
+        pdf.rect(72, 690, 188, 24)  # the cell: its right border at x = 260
+        pdf.rect(260, 690, 200, 24)
+        pdf.drawString(76, 698, f"Present: {SHORT} (neighbour)")
+        pdf.drawString(264, 698, "Apologies: none")
+
+    out = _redact(_pdf(draw), (SHORT,))
+    page = pymupdf.open(stream=out, filetype="pdf")[0]
+    (box,) = _boxes(page)
+    assert box.width == pytest.approx(PERSON_BOX_EMS * 12, abs=0.01)
+    (neighbour,) = [w for w in page.get_text("words") if w[4] == "(neighbour)"]
+    assert box.x1 < neighbour[0] and neighbour[2] < 260, "the cell's text must not cross its border"
+    assert _word_starts(page, "Apologies:") == [pytest.approx(264, abs=0.05)]
+
+
+def test_a_name_hyphenated_across_a_line_break_is_read_whole_and_hidden():
+    from tests.redaction.builders import make_pdf
+
+    data = make_pdf([["The referral came from Bartholomew Quigley-", "Smith, a neighbour of the family."]])
+    document = extract(data, "letter.pdf")
+    # pdfium marks the hyphen that joins the lines as U+FFFE; the engine must read a plain hyphen.
+    assert LONG in document.text
+    out = _redact(data, (LONG,))
+    text = extract(out, "out.pdf").text
+    assert "Quigley" not in text and "Smith" not in text and "a neighbour of the family." in text
