@@ -27,6 +27,7 @@ from redaction.render.docx_sanitise import (
     sanitise_settings,
     sanitise_text_part,
     scrub_forbidden,
+    strip_media_metadata,
 )
 from redaction.render.locate import Piece, relocate
 from redaction.render.package import Package, W
@@ -124,6 +125,7 @@ def redact_docx(
     placements = _apply_pieces(package, document, pieces, blocks)
     hidden = hidden_styles(package)
     drop_parts(package)
+    strip_media_metadata(package)
     for name in [n for n in package.order if TEXT_PARTS.fullmatch(n)]:
         sanitise_text_part(package.tree(name), hidden)
     sanitise_settings(package)

@@ -1,8 +1,8 @@
 """Sanitising a Word package: everything a family could find by clicking around in Word, gone.
 
 Comments, tracked changes, hidden text, document properties, alt text, embedded objects, macros,
-custom XML, glossary building blocks, template paths and mail-merge sources have each leaked personal
-data in real disclosures. This runs on every output, whatever was detected.
+custom XML, glossary building blocks, template paths, mail-merge sources and the EXIF of pasted photos
+have each leaked personal data in real disclosures. This runs on every output, whatever was detected.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from redaction.render.image_metadata import strip_image
 from redaction.render.package import CT_NS, MC, R_NS, REL_NS, Package, W, rels_source, resolve_target
 
 TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
@@ -239,6 +240,15 @@ def _ensure_property_rels(package: Package) -> None:
     ):
         if part not in names:
             etree.SubElement(content, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
+
+
+def strip_media_metadata(package: Package) -> None:
+    """EXIF, XMP, IPTC and text chunks out of every embedded picture; the pixels are untouched."""
+    for name in list(package.order):
+        if name.startswith("word/media/"):
+            stripped = strip_image(package.raw[name])
+            if stripped != package.raw[name]:
+                package.put(name, stripped)
 
 
 def drop_parts(package: Package) -> list[str]:

@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
 from redaction.errors import UnreadableFile
+from redaction.render.image_metadata import strip_jpeg
 
 # Catalogue entries that carry interactive content, hidden structure or metadata.
 _CATALOG_DROP = (
@@ -167,6 +168,20 @@ def _strip_marked_content(pdf: pikepdf.Pdf) -> None:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
+def _strip_image_metadata(pdf: pikepdf.Pdf) -> None:
+    """XMP on any object, and EXIF/XMP/IPTC inside JPEG image streams, which PDF passes through as is."""
+    for obj in pdf.objects:
+        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            continue
+        if "/Metadata" in obj:
+            del obj["/Metadata"]
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image" and obj.get("/Filter") == "/DCTDecode":
+            raw = obj.read_raw_bytes()
+            stripped = strip_jpeg(raw)
+            if stripped != raw:
+                obj.write(stripped, filter=pikepdf.Name.DCTDecode)
+
+
 def strip_structure(data: bytes) -> bytes:
     """Drop catalogue and page entries that can hold data; keep only referenced objects."""
     try:
@@ -182,6 +197,7 @@ def strip_structure(data: bytes) -> bytes:
                 if key in page.obj:
                     del page.obj[key]
         _strip_marked_content(pdf)
+        _strip_image_metadata(pdf)
         if "/Info" in pdf.trailer:
             del pdf.trailer["/Info"]
         out = io.BytesIO()

@@ -234,6 +234,33 @@ def _alt_text() -> bytes:
     return _edit(data, {"word/document.xml": change})
 
 
+def photo_with_exif(kind: str = "JPEG") -> bytes:
+    """A small picture whose metadata names the third party: EXIF artist and caption, a comment."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    image = Image.new("RGB", (40, 20), (60, 120, 200))
+    buffer = io.BytesIO()
+    if kind == "PNG":
+        info = PngInfo()
+        info.add_text("Author", NAME)
+        info.add_itxt("Description", f"Photo of {NAME}")
+        image.save(buffer, format="PNG", pnginfo=info)
+    else:
+        exif = Image.Exif()
+        exif[0x013B] = NAME  # Artist
+        exif[0x010E] = f"Photo of {NAME}"  # ImageDescription
+        image.save(buffer, format="JPEG", exif=exif.tobytes(), comment=f"Taken at {NAME}'s house")
+    return buffer.getvalue()
+
+
+def _photo(kind: str) -> bytes:
+    def configure(document: object) -> None:
+        document.add_picture(io.BytesIO(photo_with_exif(kind)))  # type: ignore[attr-defined]
+
+    return _edit(_base(configure), {"word/document.xml": _replace_placeholder(_para(_run("A photo follows.")))})
+
+
 def _hyperlink() -> bytes:
     underline = '<w:rPr><w:u w:val="single"/></w:rPr>'
     link = f'<w:hyperlink r:id="rIdLink">{_run(NAME, underline)}</w:hyperlink>'
@@ -334,4 +361,6 @@ PLACES: dict[str, Callable[[], bytes]] = {
         main_type="application/vnd.ms-word.document.macroEnabled.main+xml",
     ),
     "custom_xml": _custom_xml,
+    "image_exif": lambda: _photo("JPEG"),
+    "image_png_text": lambda: _photo("PNG"),
 }

@@ -10,7 +10,7 @@ import pymupdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.redaction.render.render_fixtures_docx import FAMILY, NAME, ORDINARY
+from tests.redaction.render.render_fixtures_docx import FAMILY, NAME, ORDINARY, photo_with_exif
 
 Draw = Callable[[canvas.Canvas], None]
 
@@ -87,6 +87,21 @@ def _over_image(pdf: canvas.Canvas) -> None:
     pdf.drawString(80, 705, NAME)
 
 
+def _jpeg_with_exif(pdf: pikepdf.Pdf) -> None:
+    """A JPEG image stream (passed through by PDF as is) whose EXIF and comment name the third party."""
+    from PIL import Image
+
+    jpeg = photo_with_exif("JPEG")
+    width, height = Image.open(io.BytesIO(jpeg)).size
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = width, height, 8
+    image.ColorSpace, image.Filter = pikepdf.Name.DeviceRGB, pikepdf.Name.DCTDecode
+    page = pdf.pages[0]
+    page.Resources.XObject = pikepdf.Dictionary(Photo=image)
+    page.contents_add(pikepdf.Stream(pdf, b"q 80 0 0 40 72 600 cm /Photo Do Q"))
+
+
 def _with_fitz(data: bytes, change: Callable[[pymupdf.Document], None]) -> bytes:
     doc = pymupdf.open(stream=data, filetype="pdf")
     change(doc)
@@ -152,6 +167,7 @@ PDF_PLACES: dict[str, Callable[[], bytes]] = {
     "render_mode_3": lambda: _pdf(_render_mode_3),
     "over_image": lambda: _pdf(_over_image),
     "marked_content": lambda: _with_pikepdf(_pdf(_text(72, 700, "Plain.")), _actual_text),
+    "image_exif": lambda: _with_pikepdf(_pdf(_text(72, 700, "Plain.")), _jpeg_with_exif),
 }
 
 # Places with no trace of the name in the extracted text: only sanitising can clear them.
@@ -164,6 +180,7 @@ STRUCTURAL = (
     "attachment",
     "javascript",
     "marked_content",
+    "image_exif",
 )
 # Invisible text the sanitiser removes even when nothing was marked.
 INVISIBLE = ("white_text", "tiny_text", "off_page_text", "render_mode_3", "clipped_text")

@@ -28,6 +28,8 @@ SANITISED_ALWAYS = (
     "embedded_object",
     "macros",
     "custom_xml",
+    "image_exif",
+    "image_png_text",
 )
 
 
