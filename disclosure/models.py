@@ -103,6 +103,7 @@ class DocumentVersion(models.Model):
         ANALYSING = "analysing", "Analysing"
         FAILED = "failed", "Analysis failed"
         TRIAGE = "triage", "In triage"
+        PREPARING = "preparing", "Preparing redacted files"
         AWAITING_CHECK = "awaiting_check", "Awaiting check"
         RETURNED = "returned", "Returned by checker"
         APPROVED = "approved", "Approved"
@@ -144,6 +145,11 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Names one submission while its files are made in the background: a result made for an earlier
+    # submission (withdrawn and submitted again meanwhile) cannot claim the version.
+    prepare_token = models.CharField(max_length=32, blank=True)
+    # Why the last submission's files were refused (e.g. redacted text survived); cleared on submission.
+    output_error = models.TextField(blank=True)
     # SHA-256 over the submitted outputs' own hashes (RedactedOutput.manifest_sha256): the checker
     # approves this set of files and nothing else.
     output_sha256 = models.CharField(max_length=64, blank=True)
@@ -189,6 +195,7 @@ class DocumentVersion(models.Model):
         return self.status in {
             self.Status.TRIAGE,
             self.Status.RETURNED,
+            self.Status.PREPARING,
             self.Status.AWAITING_CHECK,
             self.Status.APPROVED,
         }

@@ -6,10 +6,13 @@ so two people, a replayed form or a hand-crafted POST cannot move it twice or fr
 
 from __future__ import annotations
 
+import logging
 import re
+import uuid
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from disclosure.audit import audit_record
@@ -20,6 +23,7 @@ from review.models import CheckDecision, Finding, ReasonCode
 from review.outputs import outputs_render, outputs_store
 from review.selectors import check_refusal, pending_reviews
 
+log = logging.getLogger(__name__)
 Status = DocumentVersion.Status
 Decision = Finding.Decision
 _TRIAGE_STATES = (Status.TRIAGE, Status.RETURNED)
@@ -34,11 +38,16 @@ def _lock_editable(version: DocumentVersion) -> DocumentVersion:
 
 def _reopen_for_triage(*, user: User, version: DocumentVersion, why: str) -> None:
     """A change after submission or approval voids it: the checker must see the new result."""
-    if version.status not in (Status.AWAITING_CHECK, Status.APPROVED):
+    if version.status not in (Status.PREPARING, Status.AWAITING_CHECK, Status.APPROVED):
         return
     previous = version.status
     DocumentVersion.objects.filter(pk=version.pk, status=previous).update(
-        status=Status.TRIAGE, approved_by=None, approved_at=None, approved_sha256="", status_changed_at=timezone.now()
+        status=Status.TRIAGE,
+        approved_by=None,
+        approved_at=None,
+        approved_sha256="",
+        prepare_token="",  # a preparation still running for the withdrawn submission can no longer land
+        status_changed_at=timezone.now(),
     )
     version.status = Status.TRIAGE
     action = "approval.voided" if previous == Status.APPROVED else "submission.withdrawn"
@@ -178,8 +187,17 @@ def _redact_uncovered_occurrences(
     return added
 
 
+PREPARE_QUEUE_DOWN = (
+    "Preparing the redacted files is delayed: the task queue cannot be reached. It will start once the queue is back."
+)
+
+
 def version_submit(*, user: User, version: DocumentVersion) -> None:
-    """Renders the redacted output the checker will see and hands the version to the check queue."""
+    """Hands the version over to have its redacted files made; they go to the check queue once verified.
+
+    Making and verifying the files can take a minute for a long document, so it runs as a task
+    (outputs_prepare); the version is PREPARING meanwhile, and any change by the author withdraws it.
+    """
     if version.status not in _TRIAGE_STATES:
         raise ActionRefused("Only a version in triage can be submitted for check.")
     waiting = pending_reviews(version)
@@ -189,37 +207,121 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
         raise ActionRefused(
             "This document has pages without a text layer. Read every page and confirm it before submitting."
         )
-    rendered = outputs_render(version)
+    token = uuid.uuid4().hex
+    with transaction.atomic():
+        claimed = DocumentVersion.objects.filter(pk=version.pk, status__in=_TRIAGE_STATES).update(
+            status=Status.PREPARING,
+            submitted_by=user,
+            prepare_token=token,
+            output_error="",
+            queue_error="",
+            status_changed_at=timezone.now(),
+        )
+        if claimed != 1:
+            raise ActionRefused("This version was changed by someone else. Reload the page.")
+        version.status = Status.PREPARING
+        audit_record(
+            actor=user,
+            action="version.preparing",
+            version=version,
+            summary="Submitted for independent check; the redacted files are being made and verified",
+        )
+        outputs_prepare_enqueue(version.pk, token)
+
+
+def outputs_prepare_enqueue(version_id: int, token: str) -> None:
+    """Queue the task that makes the files once the submission has committed; a broker outage is shown."""
+    from review.tasks import prepare_outputs
+
+    def send() -> None:
+        try:
+            prepare_outputs.delay(version_id, token)
+        except Exception:
+            # The submission is safe; `manage.py requeue_analysis` sends it again once the broker is back.
+            log.exception("Could not queue preparing the outputs of version %s", version_id)
+            DocumentVersion.objects.filter(pk=version_id, prepare_token=token).update(queue_error=PREPARE_QUEUE_DOWN)
+        else:
+            DocumentVersion.objects.filter(pk=version_id, prepare_token=token).exclude(queue_error="").update(
+                queue_error=""
+            )
+
+    transaction.on_commit(send)
+
+
+def outputs_prepare(*, version_id: int, token: str) -> None:
+    """Make, verify and store the redacted files of one submission, then put it in the check queue.
+
+    A refusal (redacted text survived, the file reads differently) sends the version back to triage
+    with the reason. A submission withdrawn meanwhile (its token no longer current) is left alone.
+    """
+    version = DocumentVersion.objects.select_related("submitted_by").get(pk=version_id)
+    if version.status != Status.PREPARING or version.prepare_token != token:
+        return
+    DocumentVersion.objects.filter(pk=version.pk, prepare_token=token).exclude(queue_error="").update(queue_error="")
+    try:
+        rendered = outputs_render(version)
+    except ActionRefused as refusal:
+        _prepare_refused(version, token, str(refusal))
+        return
     stored = outputs_store(version, rendered)  # files written before the transaction, removed if it fails
     manifest = RedactedOutput.manifest_sha256({o.format: o.sha256 for o in stored})
+    previous: list[RedactedOutput] = []
     try:
         with transaction.atomic():
-            claimed = DocumentVersion.objects.filter(pk=version.pk, status__in=_TRIAGE_STATES).update(
+            claimed = _this_submission(version, token).update(
                 status=Status.AWAITING_CHECK,
-                submitted_by=user,
                 submitted_at=timezone.now(),
                 output_sha256=manifest,
                 status_changed_at=timezone.now(),
             )
             if claimed != 1:
-                raise ActionRefused("This version was changed by someone else. Reload the page.")
+                raise _Withdrawn
             previous = list(version.outputs.all())
             RedactedOutput.objects.filter(pk__in=[o.pk for o in previous]).delete()
             for output in stored:
                 output.save()
+            version.status = Status.AWAITING_CHECK
             audit_record(
-                actor=user,
+                actor=version.submitted_by,
                 action="version.submitted",
                 version=version,
-                summary="Submitted for independent check with " + ", ".join(o.file_name for o in stored),
+                summary="Ready for independent check with " + ", ".join(o.file_name for o in stored),
                 data={"output_sha256": manifest, "outputs": {o.format: o.sha256 for o in stored}},
             )
-    except BaseException:
+    except BaseException as error:
         for output in stored:
             output.file.delete(save=False)
+        if isinstance(error, _Withdrawn):
+            return
         raise
     for old in previous:
         old.file.delete(save=False)  # the rows are gone; their files go once the new ones are committed
+
+
+def _this_submission(version: DocumentVersion, token: str) -> QuerySet[DocumentVersion]:
+    """The version, only while it is still being prepared for this very submission."""
+    return DocumentVersion.objects.filter(pk=version.pk, status=Status.PREPARING, prepare_token=token)
+
+
+class _Withdrawn(Exception):
+    """The submission was withdrawn while its files were being made."""
+
+
+def _prepare_refused(version: DocumentVersion, token: str, reason: str) -> None:
+    with transaction.atomic():
+        claimed = _this_submission(version, token).update(
+            status=Status.TRIAGE, output_error=reason, status_changed_at=timezone.now()
+        )
+        if claimed != 1:
+            return
+        version.status = Status.TRIAGE
+        audit_record(
+            actor=version.submitted_by,
+            action="submission.refused",
+            version=version,
+            summary=f"The redacted files were refused; the version is back in triage: {reason}",
+            data={"reason": reason},
+        )
 
 
 def pages_attest(*, user: User, version: DocumentVersion) -> None:

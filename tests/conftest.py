@@ -166,3 +166,14 @@ def upload(world: World, django_capture_on_commit_callbacks: Any) -> Callable[..
         return version
 
     return _upload
+
+
+def submit_for_check(user: User, version: DocumentVersion) -> None:
+    """Submits as the service does and runs the task that makes the files (eagerly, after commit)."""
+    from django.test import TestCase
+
+    from review.services import version_submit
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        version_submit(user=user, version=version)
+    version.refresh_from_db()

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from disclosure.models import DocumentVersion
 from disclosure.services import release_create
 from review import services as review_services
-from tests.conftest import VerifiedClient, World
+from tests.conftest import VerifiedClient, World, submit_for_check
 
 ROLES = ("anonymous", "author", "checker", "dpo", "nobody")
 EXCLUDED = {"logout"}  # POST-only by Django's design, and harmless
@@ -96,7 +96,7 @@ def test_every_url_has_a_rule() -> None:
 
 def _released(world: World, upload: Any, *, case: Any, author: Any, checker: Any) -> DocumentVersion:
     version = upload(user=author, case=case, recipients=[case.parties.filter(kind="family").first()])
-    review_services.version_submit(user=author, version=version)
+    submit_for_check(author, version)
     version.refresh_from_db()
     review_services.check_approve(user=checker, version=version, seen_sha256=version.output_sha256)
     version.refresh_from_db()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from disclosure.models import AuditEvent, Case, DocumentVersion, Release
 from review.models import Finding, ReasonCode
-from tests.conftest import LETTER, World
+from tests.conftest import LETTER, World, submit_for_check
 
 Status = DocumentVersion.Status
 
@@ -96,7 +96,8 @@ def test_full_workflow_for_each_role(client, world: World, django_capture_on_com
     preview = client.get(reverse("preview", args=[version.pk]))
     assert b"Gary Hollins" not in preview.content and b"next street" not in preview.content
 
-    client.post(reverse("submit", args=[version.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the task making the files runs after commit
+        client.post(reverse("submit", args=[version.pk]))
     version.refresh_from_db()
     assert version.status == Status.AWAITING_CHECK
 
@@ -112,7 +113,8 @@ def test_full_workflow_for_each_role(client, world: World, django_capture_on_com
 
     client.force_login(world.author)
     assert b"Please also check the school name." in client.get(reverse("triage", args=[version.pk])).content
-    client.post(reverse("submit", args=[version.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("submit", args=[version.pk]))
     version.refresh_from_db()
 
     client.force_login(world.checker)
@@ -164,7 +166,7 @@ def test_every_transition_writes_one_audit_event(client, world: World, upload) -
     finding = version.findings.filter(suggested_action="redact").first()
     services.decision_record(user=world.author, finding=finding, decision="redact")
     assert count("finding.decided") == 1
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     assert count("version.submitted") == 1
     version.refresh_from_db()
     services.check_open(user=world.checker, version=version)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from disclosure.services import release_create
 from review import services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 
 def _letter() -> bytes:
@@ -31,7 +31,7 @@ def _letter() -> bytes:
 def test_docx_is_released_as_truly_redacted_docx_and_pdf(world: World, upload) -> None:
     version = upload(_letter(), name="letter.docx")
     assert version.status == "triage", version.failure_reason
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     outputs = {o.format: o for o in version.outputs.all()}
     assert set(outputs) == {"docx", "pdf"}

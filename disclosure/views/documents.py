@@ -73,7 +73,7 @@ def version_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             and check_refusal(request.user, version) is None,
             "can_audit": can(request.user, Need.AUDIT),
             "release": getattr(version, "release", None) if version.status == Status.RELEASED else None,
-            "in_progress": version.status in (Status.UPLOADED, Status.ANALYSING),
+            "in_progress": version.status in _IN_PROGRESS,
             "other_versions": version.document.versions.exclude(pk=version.pk).order_by("-number"),
         },
     )
@@ -81,6 +81,9 @@ def version_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _can_act(request: AuthenticatedRequest, version: DocumentVersion, need: Need) -> bool:
     return can(request.user, need) and version.document.case.team.members.filter(pk=request.user.pk).exists()
+
+
+_IN_PROGRESS = (Status.UPLOADED, Status.ANALYSING, Status.PREPARING)
 
 
 @require_safe
@@ -93,8 +96,9 @@ def version_status(request: AuthenticatedRequest, pk: int) -> JsonResponse:
             "progress": version.progress,
             "failure_reason": version.failure_reason,
             "queue_error": version.queue_error,
-            "done": version.status not in (Status.UPLOADED, Status.ANALYSING),
-            # Authors go straight on to triage; anyone else just sees the page again with the result.
+            "done": version.status not in _IN_PROGRESS,
+            # Authors go straight on to triage (after analysis, or a refused submission); anyone else
+            # just sees the page again with the result.
             "next": reverse("triage", args=[version.pk])
             if version.status == Status.TRIAGE and _can_act(request, version, Need.EDIT)
             else "",

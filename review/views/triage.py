@@ -170,7 +170,7 @@ def submit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     done = attempt(
         request,
         lambda: services.version_submit(user=request.user, version=version),
-        success="Submitted for independent check.",
+        success="Submitted for independent check. The redacted files are being made and verified.",
     )
     if done is None and version.status in (Status.TRIAGE, Status.RETURNED):
         return _back_to_triage(version)

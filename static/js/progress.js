@@ -1,4 +1,5 @@
-// Polls the analysis status so the author sees progress without reloading; moves on when done.
+// Polls the version's status (analysis, or preparing the redacted files) so the author sees progress
+// without reloading; moves on when done.
 (function () {
   "use strict";
   var box = document.getElementById("analysis-progress");
@@ -12,22 +13,26 @@
     bar.style.width = percent + "%";
     meter.setAttribute("aria-valuenow", String(percent));
   }
+  // Preparing the files has no measurable progress: the bar stays full and striped.
+  var indeterminate = meter.hasAttribute("data-indeterminate");
   show(parseInt(meter.getAttribute("aria-valuenow"), 10) || 0);
 
   function poll() {
     fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (state) {
-        show(state.progress);
+        if (!indeterminate) { show(state.progress); }
         if (state.done) {
           window.location.href = state.next || window.location.href;
           return;
         }
         text.textContent = state.queue_error
           ? state.queue_error
-          : state.status === "uploaded"
-            ? "Queued: analysis will start shortly."
-            : "Analysing… " + state.progress + "%";
+          : state.status === "preparing"
+            ? "Making and verifying the redacted files; the version goes to the check queue when they are ready."
+            : state.status === "uploaded"
+              ? "Queued: analysis will start shortly."
+              : "Analysing… " + state.progress + "%";
         window.setTimeout(poll, 1500);
       })
       .catch(function () {

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from disclosure.models import DocumentVersion
-from review import services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 
 def test_anonymous_users_are_sent_to_login(client, world: World) -> None:
@@ -96,7 +95,7 @@ def test_checker_cannot_triage(client, world: World, upload: Callable[..., Docum
 
 def test_check_queue_lists_only_own_teams(client, world: World, upload: Callable[..., DocumentVersion]) -> None:
     version = upload()
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     client.force_login(world.other_checker)
     assert version.document.title.encode() not in client.get(reverse("check_queue")).content
     client.force_login(world.checker)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from disclosure import services
 from disclosure.models import AuditEvent, DocumentVersion, Release
 from review import services as review_services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 Status = DocumentVersion.Status
 
@@ -26,7 +26,7 @@ def test_other_team_cannot_fetch_by_guessing_ids(
     client: Client, world: World, upload: Callable[..., DocumentVersion], route: str, extra: list[str]
 ) -> None:
     version = upload()
-    review_services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     client.force_login(world.other_author)
     for pk in (version.pk, version.pk + 1, 0, 999_999):
         assert client.get(reverse(route, args=[pk, *extra])).status_code == 404
@@ -34,7 +34,7 @@ def test_other_team_cannot_fetch_by_guessing_ids(
 
 def test_other_team_cannot_fetch_a_release_file(client: Client, world: World, upload) -> None:
     version = upload()
-    review_services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     review_services.check_approve(user=world.checker, version=version, seen_sha256=version.output_sha256)
     version.refresh_from_db()
@@ -82,7 +82,7 @@ def test_traversal_in_download_urls_is_not_routed(client: Client, world: World) 
 
 def test_release_is_all_or_nothing(world: World, upload, monkeypatch: pytest.MonkeyPatch, settings) -> None:
     version = upload()
-    review_services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     review_services.check_approve(user=world.checker, version=version, seen_sha256=version.output_sha256)
     version.refresh_from_db()

@@ -14,7 +14,7 @@ from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion, RedactedOutput, Release
 from disclosure.services import release_create
 from review import services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 Status = DocumentVersion.Status
 
@@ -22,7 +22,7 @@ Status = DocumentVersion.Status
 @pytest.fixture
 def approved(world: World, upload: Callable[..., DocumentVersion]) -> DocumentVersion:
     version = upload()
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     services.check_approve(user=world.checker, version=version, seen_sha256=version.output_sha256)
     version.refresh_from_db()

@@ -10,8 +10,8 @@ import pytest
 
 from disclosure.models import AuditEvent
 from review.models import CheckDecision
-from review.services import check_return, version_submit
-from tests.conftest import World
+from review.services import check_return
+from tests.conftest import World, submit_for_check
 from tests.e2e.conftest import login as _login  # logs in, giving the DPO's second factor
 from tests.reports.conftest import NORTH_LETTER, at, release_maker, today
 from tests.reports.test_dashboard import FAMILY_ALLEGATION
@@ -30,7 +30,7 @@ def release_doc(world: World, django_capture_on_commit_callbacks: Any) -> Any:
 def _history(world: World, release_doc: Any, upload: Any) -> Any:
     """A document returned once at check, re-uploaded with a change, then released."""
     first = upload(title="Core group minutes")
-    version_submit(user=world.author, version=first)
+    submit_for_check(world.author, first)
     first.refresh_from_db()
     check_return(user=world.checker, version=first, comments="The street where Liam lives identifies him")
     changed = first.extracted_text.replace("who lives on the next street", "who lives nearby")

@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 
 from disclosure.models import DocumentVersion
-from review import services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 from tests.e2e.conftest import PageAudit, login
 
 pytestmark = pytest.mark.e2e
@@ -26,8 +25,8 @@ def test_every_role_main_path_and_refusals_are_accessible(
     base = live_server.url
     own = upload()
     mine = upload(name="own-check.txt", user=world.checker2)  # checker2 is also an author
-    services.version_submit(user=world.checker2, version=mine)
-    services.version_submit(user=world.author, version=own)
+    submit_for_check(world.checker2, mine)
+    submit_for_check(world.author, own)
     own.refresh_from_db()
 
     page = _new_page(browser)

@@ -15,8 +15,8 @@ from disclosure.models import Case, DocumentVersion, Party, Release
 from disclosure.reports.forms import LONDON
 from disclosure.services import release_create, version_upload
 from review.models import Finding, ReasonCode
-from review.services import check_approve, decision_record, version_submit
-from tests.conftest import LETTER, World
+from review.services import check_approve, decision_record
+from tests.conftest import LETTER, World, submit_for_check
 
 NORTH_LETTER = (
     "Dear Mrs Doyle,\n\n"
@@ -75,7 +75,7 @@ def release_maker(world: World, django_capture_on_commit_callbacks: Any) -> Call
             elif finding.suggested_action == Finding.Suggestion.REVIEW and finding.decision == Finding.Decision.PENDING:
                 decision_record(user=author, finding=finding, decision="redact", reason_code=code)
         version.refresh_from_db()
-        version_submit(user=author, version=version)
+        submit_for_check(author, version)
         version.refresh_from_db()
         check_approve(user=checker, version=version, seen_sha256=version.output_sha256)
         version.refresh_from_db()

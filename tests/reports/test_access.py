@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from disclosure.models import AuditEvent, Case, Document, DocumentVersion, Party, Release, Team
 from review.models import CheckDecision, Finding, ReasonCode
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 REPORT_URLS = ["reports:dashboard", "reports:register", "reports:register_csv", "reports:trace"]
 EXCLUDED = {"logout"}  # logging out changes nothing but the DPO's own session
@@ -80,14 +80,14 @@ def test_dpo_cannot_change_anything_by_post_to_any_url(
     client: Client, world: World, release_doc, upload, state
 ) -> None:
     """Every POST to every URL in the URL conf, against a version in each state a POST could act on."""
-    from review.services import check_approve, version_submit
+    from review.services import check_approve
 
     release = release_doc()
     version = release.version
     if state != "released":
         version = upload(document=None, title="Second letter")
         if state in ("awaiting_check", "approved"):
-            version_submit(user=world.author, version=version)
+            submit_for_check(world.author, version)
             version.refresh_from_db()
         if state == "approved":
             check_approve(user=world.checker, version=version, seen_sha256=version.output_sha256)

@@ -11,8 +11,8 @@ from disclosure.models import Release
 from disclosure.reports.dashboard import dashboard
 from disclosure.reports.forms import Period
 from review.models import CheckDecision, Finding
-from review.services import check_return, version_submit
-from tests.conftest import World
+from review.services import check_return
+from tests.conftest import World, submit_for_check
 from tests.reports.conftest import NORTH_LETTER, at, today
 
 ALL = Period(start=None, end=None, team=None)
@@ -52,7 +52,7 @@ def test_dashboard_page_shows_share_and_shortfall(client: Client, world: World, 
 
 def test_returns_and_median_time_to_decision(world: World, upload) -> None:
     version = upload()
-    version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     check_return(user=world.checker, version=version, comments="Redact the school name")
     submitted = at(today() - dt.timedelta(days=1), 9)

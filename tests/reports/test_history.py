@@ -7,13 +7,13 @@ from django.urls import reverse
 
 from disclosure.reports.history import diff_lines, released_text, suggested_text
 from review.models import Finding
-from review.services import check_return, version_submit
-from tests.conftest import LETTER, World
+from review.services import check_return
+from tests.conftest import LETTER, World, submit_for_check
 
 
 def test_history_shows_versions_checks_and_what_changed(client: Client, world: World, upload, release_doc) -> None:
     first = upload()
-    version_submit(user=world.author, version=first)
+    submit_for_check(world.author, first)
     first.refresh_from_db()
     check_return(user=world.checker, version=first, comments="Please take out the street")
     second_text = LETTER.replace("lives on the next street", "lives nearby")

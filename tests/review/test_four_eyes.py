@@ -12,7 +12,7 @@ from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion
 from review import services
 from review.models import CheckDecision, Finding, ReasonCode
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 Status = DocumentVersion.Status
 
@@ -21,7 +21,7 @@ Status = DocumentVersion.Status
 def submitted(world: World, upload: Callable[..., DocumentVersion]) -> DocumentVersion:
     version = upload()
     assert version.status == Status.TRIAGE
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     assert version.status == Status.AWAITING_CHECK
     return version
@@ -50,7 +50,7 @@ def test_decision_maker_cannot_approve(world: World, upload: Callable[..., Docum
     assert finding is not None
     # checker2 is also an author in the team and makes a decision on this version
     services.decision_record(user=world.checker2, finding=finding, decision=Finding.Decision.REDACT)
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     with pytest.raises(ActionRefused, match="made redaction decisions"):
         services.check_approve(user=world.checker2, version=version, seen_sha256=version.output_sha256)
@@ -94,7 +94,7 @@ def test_handcrafted_approve_post_is_refused(
             "dpo": world.dpo,
             "author2": world.author2,
         }[who]
-    services.version_submit(user=world.author, version=version)
+    submit_for_check(world.author, version)
     version.refresh_from_db()
     client.force_login(user)
     response = client.post(reverse("approve", args=[version.pk]), {"output_sha256": version.output_sha256})
@@ -151,7 +151,7 @@ def test_return_sends_version_back_to_triage_with_comments(world: World, submitt
     check = CheckDecision.objects.get(version=submitted)
     assert check.comments.startswith("The neighbour")
     # the author can work on it again and resubmit
-    services.version_submit(user=world.author, version=submitted)
+    submit_for_check(world.author, submitted)
     submitted.refresh_from_db()
     assert submitted.status == Status.AWAITING_CHECK
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion
 from review import services
-from tests.conftest import World
+from tests.conftest import World, submit_for_check
 
 Status = DocumentVersion.Status
 
@@ -26,7 +26,7 @@ def scanned(upload) -> DocumentVersion:
 
 def test_unattested_scan_cannot_be_submitted(world: World, scanned: DocumentVersion) -> None:
     with pytest.raises(ActionRefused, match="without a text layer"):
-        services.version_submit(user=world.author, version=scanned)
+        submit_for_check(world.author, scanned)
 
 
 def test_attested_scan_goes_through_check(client: Client, world: World, scanned: DocumentVersion) -> None:
@@ -37,7 +37,7 @@ def test_attested_scan_goes_through_check(client: Client, world: World, scanned:
     scanned.refresh_from_db()
     assert scanned.pages_attested_by == world.author
     assert scanned.audit_events.filter(action="pages.attested").exists()
-    services.version_submit(user=world.author, version=scanned)
+    submit_for_check(world.author, scanned)
     scanned.refresh_from_db()
     services.check_approve(user=world.checker, version=scanned, seen_sha256=scanned.output_sha256)
     scanned.refresh_from_db()

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from disclosure.models import DocumentVersion
 from disclosure.services import analysis_enqueue
+from review.services import outputs_prepare_enqueue
 
 
 class Command(BaseCommand):
     help = (
-        "Queue analysis again for versions left waiting (the broker was down when they were uploaded, or a "
-        "worker died). Run it from cron every few minutes; it is safe to run at any time."
+        "Queue analysis, or the making of redacted files, again for versions left waiting (the broker was "
+        "down when they were uploaded or submitted, or a worker died). Run it from cron every few minutes; "
+        "it is safe to run at any time."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -22,10 +24,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         cutoff = timezone.now() - timedelta(minutes=options["older_than"])
-        waiting = DocumentVersion.objects.filter(status=DocumentVersion.Status.UPLOADED, status_changed_at__lt=cutoff)
+        Status = DocumentVersion.Status
+        waiting = DocumentVersion.objects.filter(status=Status.UPLOADED, status_changed_at__lt=cutoff)
         count = 0
         for version in waiting:
             with transaction.atomic():
                 analysis_enqueue(version)
+            count += 1
+        # Submissions whose redacted files were never made: sent again under the same submission token,
+        # so a late first run and this one cannot both land (the second finds the version moved on).
+        preparing = DocumentVersion.objects.filter(status=Status.PREPARING, status_changed_at__lt=cutoff)
+        for version in preparing:
+            with transaction.atomic():
+                outputs_prepare_enqueue(version.pk, version.prepare_token)
             count += 1
         self.stdout.write(f"Queued {count} waiting version(s) again.")
