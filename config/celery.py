@@ -8,4 +8,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("clearance")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["redaction"])
+app.autodiscover_tasks(["redaction", "review"])
