@@ -10,8 +10,10 @@ import logging
 import re
 import uuid
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -192,6 +194,16 @@ PREPARE_QUEUE_DOWN = (
 )
 
 
+PREPARE_TOO_LONG = (
+    "Making the redacted files took longer than the {minutes:.0f} minutes allowed. Split the document into "
+    "smaller parts and upload them separately, or ask support to raise CLEARANCE_ANALYSIS_TIME_LIMIT."
+)
+PREPARE_FAILED = (
+    "The redacted files could not be made because of an unexpected error. Nothing was sent for check. "
+    "Try submitting again; if it happens again, contact support."
+)
+
+
 def version_submit(*, user: User, version: DocumentVersion) -> None:
     """Hands the version over to have its redacted files made; they go to the check queue once verified.
 
@@ -263,6 +275,16 @@ def outputs_prepare(*, version_id: int, token: str) -> None:
     except ActionRefused as refusal:
         _prepare_refused(version, token, str(refusal))
         return
+    except (OperationalError, InterfaceError):
+        raise  # the database is away: the task retries with backoff
+    except SoftTimeLimitExceeded:
+        _prepare_refused(version, token, PREPARE_TOO_LONG.format(minutes=settings.CELERY_TASK_TIME_LIMIT / 60))
+        return
+    except Exception:
+        # Never left waiting in 'preparing': the author gets the version back and support gets the trace.
+        log.exception("Making the redacted files of version %s failed", version.pk)
+        _prepare_refused(version, token, PREPARE_FAILED)
+        raise
     stored = outputs_store(version, rendered)  # files written before the transaction, removed if it fails
     manifest = RedactedOutput.manifest_sha256({o.format: o.sha256 for o in stored})
     previous: list[RedactedOutput] = []

@@ -231,7 +231,11 @@ def _redact(
             planned: set[int] = set()
             on_page = glyphs.read(number) if glyphs and number in reflow and page.rotation == 0 else None
             if on_page:
-                plans, planned = _page_plans(pdf[page.number], page_boxes, on_page, vertical_rules(page))
+                try:
+                    plans, planned = _page_plans(pdf[page.number], page_boxes, on_page, vertical_rules(page))
+                except Exception as exc:  # a page this code has not met: name-width boxes are always safe
+                    logger.exception("Could not plan uniform boxes on page %s", number)
+                    raise CannotReflow(page, f"planning failed ({exc!r})") from exc
             # Removal first, everywhere: the redacted glyphs and pixels, and text nobody can see.
             for rect in (*invisible_text_rects(page), *clipped_text_rects(pdf[page.number], page)):
                 page.add_redact_annot(rect, fill=False, cross_out=False)
@@ -243,7 +247,13 @@ def _redact(
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
             if plans and on_page:
-                move_lines(fitz_doc, page, plans, on_page)
+                try:
+                    move_lines(fitz_doc, page, plans, on_page)
+                except CannotReflow:
+                    raise
+                except Exception as exc:
+                    logger.exception("Could not move lines on page %s", number)
+                    raise CannotReflow(page, f"moving lines failed ({exc!r})") from exc
             drawn = [(b.rect, b.label) for n, b in enumerate(page_boxes) if n not in planned]
             drawn += [((b.left, b.bottom, b.right, b.top), b.label) for plan in plans for b in plan.placed()]
             for rect, label in drawn:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
@@ -127,3 +129,25 @@ def test_a_submission_made_while_the_broker_is_down_is_delayed_then_queued_again
         call_command("requeue_analysis")
     version.refresh_from_db()
     assert version.status == Status.AWAITING_CHECK
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [(RuntimeError("a bug"), "unexpected error"), (SoftTimeLimitExceeded(), "took longer than")],
+)
+def test_a_failure_while_making_the_files_never_leaves_the_version_waiting(
+    world: World, upload: Callable[..., DocumentVersion], monkeypatch: pytest.MonkeyPatch, fault, message
+) -> None:
+    version = upload()
+
+    def broken(_: DocumentVersion) -> None:
+        raise fault
+
+    monkeypatch.setattr(services, "outputs_render", broken)  # a fault injected where no input can cause one
+    with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+        services.version_submit(user=world.author, version=version)
+    (task,) = queued
+    task()  # a bug is logged and the task fails; a time limit is an expected end
+    version.refresh_from_db()  # either way the author has the version back with a reason
+    assert version.status == Status.TRIAGE and message in version.output_error and not version.queue_error
+    assert not version.outputs.exists()

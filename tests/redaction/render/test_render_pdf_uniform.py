@@ -300,3 +300,18 @@ def test_a_name_hyphenated_across_a_line_break_is_read_whole_and_hidden():
     out = _redact(data, (LONG,))
     text = extract(out, "out.pdf").text
     assert "Quigley" not in text and "Smith" not in text and "a neighbour of the family." in text
+
+
+def test_an_unexpected_failure_while_moving_lines_falls_back_to_name_width_boxes(monkeypatch):
+    import redaction.render.pdf_redact as pdf_redact
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a page this code has not met")
+
+    monkeypatch.setattr(pdf_redact, "move_lines", broken)  # a fault injected where no input can cause one
+    out = _redact(_pdf(_two_lines("Helvetica")))
+    page = pymupdf.open(stream=out, filetype="pdf")[0]
+    short_box, long_box = _boxes(page)
+    assert long_box.width > short_box.width  # the names' own widths, and still verified
+    text = extract(out, "out.pdf").text
+    assert SHORT not in text and LONG not in text and text.count(AFTER) == 2
