@@ -1,6 +1,6 @@
 from django.urls import path
 
-from disclosure.views import cases, documents, downloads
+from disclosure.views import cases, documents, downloads, previews
 
 urlpatterns = [
     path("", cases.home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("versions/<int:pk>/audit/", documents.audit_trail, name="audit_trail"),
     path("versions/<int:pk>/original/", downloads.download_original, name="download_original"),
     path("versions/<int:pk>/output/<str:output_format>/", downloads.download_output, name="download_output"),
+    path("versions/<int:pk>/output/pdf/page-<int:page>.png", previews.output_page, name="output_page"),
     path("versions/<int:pk>/schedule/", documents.schedule, name="schedule"),
     path("versions/<int:pk>/schedule.csv", downloads.download_schedule, name="download_schedule"),
     path("releases/<int:pk>/file/", downloads.download_release, name="download_release"),

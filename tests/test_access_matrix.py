@@ -46,6 +46,7 @@ RULES: dict[str, tuple[str, str, dict[str, tuple[int, int]]]] = {
     "audit_trail": ("get", "version", AUDIT),
     "download_original": ("get", "version", VIEW),
     "download_output": ("get", "output", VIEW),
+    "output_page": ("get", "page", VIEW),
     "download_schedule": ("get", "version", VIEW),
     "schedule": ("get", "version", VIEW),
     "download_release": ("get", "release", VIEW),
@@ -143,6 +144,8 @@ def test_access_matrix(world: World, targets: dict[str, dict[str, int]], role: s
                 if kind == "none"
                 else [targets[team]["version"], "pdf"]
                 if kind == "output"
+                else [targets[team]["version"], 1]
+                if kind == "page"
                 else [targets[team][kind]]
             )
             url = reverse(name, args=args)

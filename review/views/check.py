@@ -8,9 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.access import Need, require, version_for, visible_cases
+from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion
+from disclosure.outputs import output_bytes
 from disclosure.selectors import versions_awaiting_check
 from disclosure.views.common import AuthenticatedRequest, attempt
+from redaction.render.preview import page_count
 from review import services
 from review.forms import ApproveForm, ReturnForm
 from review.highlight import redacted_html
@@ -49,10 +52,22 @@ def check_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "refusal": refusal,
             "awaiting": awaiting,
             "outputs": version.outputs.all(),
+            "pdf_pages": _pdf_pages(version),
             "approve_form": ApproveForm(initial={"output_sha256": version.output_sha256}),
             "return_form": ReturnForm(),
         },
     )
+
+
+def _pdf_pages(version: DocumentVersion) -> range:
+    """Page numbers of the redacted PDF, for its pictures; none if it cannot be read as submitted."""
+    output = version.outputs.filter(format="pdf").first()
+    if output is None:
+        return range(0)
+    try:
+        return range(1, page_count(output_bytes(output)) + 1)
+    except ActionRefused:
+        return range(0)  # approval refuses it too, with the reason
 
 
 @require_POST

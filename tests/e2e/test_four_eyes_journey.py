@@ -72,6 +72,10 @@ def test_author_checker_release_journey(
     page.screenshot(path=screenshots / "07-check-queue.png")
     page.get_by_role("link", name="Check Letter after home visit").click()
     assert "Gary Hollins" not in page.locator(".doc-text").inner_text()
+    # The redacted PDF's page is drawn and loads under the content security policy.
+    picture = page.get_by_role("img", name="Page 1 of the redacted PDF as it will be sent")
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle(), timeout=10000)
     page.screenshot(path=screenshots / "08-check-review.png", full_page=True)
     page.get_by_role("button", name="Approve this redacted file").click()
     page.wait_for_load_state()
