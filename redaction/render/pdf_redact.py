@@ -19,11 +19,11 @@ from redaction.errors import UnreadableFile
 from redaction.extract.pdf import normalise_pdfium_text
 from redaction.render.blocks import RedactionBlock
 from redaction.render.locate import Piece, relocate
-from redaction.render.pdf_glyphs import Glyph, PageGlyphs
-from redaction.render.pdf_lines import PageChars, Wall, line_of, vertical_rules
+from redaction.render.pdf_glyphs import PageGlyphs
+from redaction.render.pdf_lines import vertical_rules
+from redaction.render.pdf_plan import LineBox, page_plans
 from redaction.render.pdf_redraw import CannotReflow, move_lines
-from redaction.render.pdf_reflow import PERSON_BOX_EMS, Line, LinePlan, plan_line
-from redaction.render.pdf_reflow import Box as ReflowBox
+from redaction.render.pdf_reflow import LinePlan
 from redaction.render.pdf_sanitise import (
     clipped_text_rects,
     invisible_text_rects,
@@ -47,17 +47,6 @@ _SHORT = {
 class PdfPlacement:
     block: int
     page: int
-
-
-@dataclass(frozen=True)
-class _Box:
-    """One line's part of a redaction block: PDF user space, and the pdfium characters it covers."""
-
-    rect: tuple[float, float, float, float]  # left, bottom, right, top
-    label: str | None
-    person: bool
-    first: int
-    last: int
 
 
 def _line_rects(glyphs: list[tuple[int, Rect]]) -> list[tuple[Rect, int, int]]:
@@ -106,12 +95,12 @@ def _page_boxes(
     document_text: str,
     pieces: Sequence[Piece],
     blocks: Sequence[RedactionBlock],
-) -> tuple[dict[int, list[_Box]], list[PdfPlacement]]:
+) -> tuple[dict[int, list[LineBox]], list[PdfPlacement]]:
     by_page: dict[int, list[Piece]] = defaultdict(list)
     for piece in pieces:
         if piece.segment.page is not None:
             by_page[piece.segment.page].append(piece)
-    result: dict[int, list[_Box]] = defaultdict(list)
+    result: dict[int, list[LineBox]] = defaultdict(list)
     placements: list[PdfPlacement] = []
     for number, page_pieces in by_page.items():
         if not 1 <= number <= len(pdf):
@@ -130,7 +119,7 @@ def _page_boxes(
                 block = blocks[piece.block]
                 for n, (rect, first, last) in enumerate(lines):
                     label = block.label if n == 0 else None
-                    result[number].append(_Box(rect, label, block.is_person, first, last))
+                    result[number].append(LineBox(rect, label, block.is_person, first, last))
                 if piece.first and lines:
                     placements.append(PdfPlacement(piece.block, number))
         finally:
@@ -151,55 +140,6 @@ def _rasterise(page: pymupdf.Page) -> None:
     page.insert_image(page.rect, pixmap=pixmap)
 
 
-def _page_plans(
-    page: pdfium.PdfPage, boxes: Sequence[_Box], glyphs: Sequence[Glyph], walls: Sequence[Wall]
-) -> tuple[list[LinePlan], set[int]]:
-    """Each line holding a person's box: boxes at their drawn widths, and how the rest of it moves;
-    and which of `boxes` (by index) the plans draw."""
-    textpage = page.get_textpage()
-    try:
-        chars = PageChars.read(textpage)
-    finally:
-        textpage.close()
-    text_right = chars.text_right()
-    by_line: dict[Line, list[int]] = defaultdict(list)
-    for n, box in enumerate(boxes):
-        line = line_of(chars, box.first, box.last, text_right, walls)
-        # Parts of one line found from different boxes are the same line: key on its start and band.
-        same = next((known for known in by_line if _same_line(known, line)), line)
-        by_line[same].append(n)
-    plans = []
-    planned: set[int] = set()
-    for line, indexes in by_line.items():
-        members = [boxes[n] for n in indexes]
-        people = [b for b in members if b.person]
-        if not people:
-            continue
-        on_line = [g for g in glyphs if line.bottom <= g.y <= line.top]
-        sizes = sorted(g.size for g in on_line for b in people if b.rect[0] <= g.centre <= b.rect[2])
-        em = sizes[len(sizes) // 2] if sizes else (line.top - line.bottom) / 1.15
-        boxes_here = [_reflow_box(b, on_line) for b in members]
-        plan = plan_line(line, boxes_here, PERSON_BOX_EMS * em)
-        if plan.changes_anything:
-            plans.append(plan)
-            planned.update(indexes)
-    return plans, planned
-
-
-def _reflow_box(box: _Box, on_line: Sequence[Glyph]) -> ReflowBox:
-    """The box measured by its glyphs' advances, not their ink: the ink of "Al" and of "Ng" differ by
-    their side bearings, and a gap measured by ink would still differ by a fraction of a point."""
-    left, bottom, right, top = box.rect
-    inside = [g for g in on_line if left <= g.centre <= right]
-    if inside:
-        left, right = min(g.x for g in inside), max(g.x + g.advance for g in inside)
-    return ReflowBox(left=left, right=right, bottom=bottom, top=top, person=box.person, label=box.label)
-
-
-def _same_line(a: Line, b: Line) -> bool:
-    return abs(a.left - b.left) < 0.5 and abs(a.bottom - b.bottom) < 0.5 and abs(a.right - b.right) < 0.5
-
-
 def _draw_box(page: pymupdf.Page, rect: pymupdf.Rect, label: str | None) -> None:
     """A solid box, labelled in white with its reason when the label fits."""
     page.draw_rect(rect, color=None, fill=(0, 0, 0), width=0)
@@ -214,7 +154,7 @@ def _draw_box(page: pymupdf.Page, rect: pymupdf.Rect, label: str | None) -> None
 
 def _redact(
     data: bytes,
-    boxes: dict[int, list[_Box]],
+    boxes: dict[int, list[LineBox]],
     glyphs: PageGlyphs | None,
     reflow: set[int],
     blank_pages: Sequence[int],
@@ -232,7 +172,7 @@ def _redact(
             on_page = glyphs.read(number) if glyphs and number in reflow and page.rotation == 0 else None
             if on_page:
                 try:
-                    plans, planned = _page_plans(pdf[page.number], page_boxes, on_page, vertical_rules(page))
+                    plans, planned = page_plans(pdf[page.number], page_boxes, on_page, vertical_rules(page))
                 except Exception as exc:  # a page this code has not met: name-width boxes are always safe
                     logger.exception("Could not plan uniform boxes on page %s", number)
                     raise CannotReflow(page, f"planning failed ({exc!r})") from exc
