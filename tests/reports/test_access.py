@@ -9,6 +9,7 @@ import pytest
 from django.core import serializers
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
 
 from disclosure.models import AuditEvent, Case, Document, DocumentVersion, Party, Release, Team
 from review.models import CheckDecision, Finding, ReasonCode
@@ -43,6 +44,8 @@ def _kwargs_for(pattern: URLPattern, ids: dict[str, int]) -> dict[str, object]:
             values[name] = "disclosure"
         elif name in ("object_id", "content_type_id", "id"):
             values[name] = str(ids["case"])
+        elif isinstance(pattern.pattern.converters.get(name), IntConverter):
+            values[name] = 1  # e.g. a page number
         else:
             values[name] = "x"
     return values
