@@ -315,3 +315,18 @@ def test_an_unexpected_failure_while_moving_lines_falls_back_to_name_width_boxes
     assert long_box.width > short_box.width  # the names' own widths, and still verified
     text = extract(out, "out.pdf").text
     assert SHORT not in text and LONG not in text and text.count(AFTER) == 2
+
+
+def test_a_rotated_page_keeps_name_width_boxes_and_hides_the_names():
+    data = _pdf(_two_lines("Helvetica"))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.pages[0].Rotate = 90  # lines on a turned page are left where they are
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    out = _redact(buffer.getvalue())
+    doc = pymupdf.open(stream=out, filetype="pdf")
+    assert doc[0].rotation == 90
+    boxes = _boxes(doc[0])
+    assert len(boxes) == 2 and len({round(max(b.width, b.height)) for b in boxes}) == 2  # the names' own sizes
+    text = extract(out, "out.pdf").text
+    assert SHORT not in text and LONG not in text and text.count(AFTER) == 2
