@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from disclosure.audit import audit_record
@@ -267,23 +268,31 @@ def _supersede_earlier_versions(user: User, document: Document) -> None:
 QUEUE_DOWN = "Analysis is delayed: the task queue cannot be reached. It will start once the queue is back."
 
 
+def send_after_commit(send: Callable[[], object], waiting: QuerySet[DocumentVersion], delayed: str) -> None:
+    """Send a task once the transaction commits, for the version `waiting` selects while it still waits.
+
+    With the broker down the work is safe in the database: the version's page says it is delayed
+    (`delayed`), and `manage.py requeue_analysis` (run from cron) sends it again once the broker is back.
+    """
+
+    def attempt() -> None:
+        try:
+            send()
+        except Exception:
+            log.exception("Could not queue a task for %s", list(waiting.values_list("pk", flat=True)))
+            waiting.update(queue_error=delayed)
+        else:
+            waiting.exclude(queue_error="").update(queue_error="")
+
+    transaction.on_commit(attempt)
+
+
 def analysis_enqueue(version: DocumentVersion) -> None:
     from redaction.tasks import analyse_version
 
     version_id = version.pk
-
-    def send() -> None:
-        try:
-            analyse_version.delay(version_id)
-        except Exception:
-            # The broker is down: the upload is safe; the page says analysis is delayed and offers a retry,
-            # and `manage.py requeue_analysis` (run from cron) sends it again once the broker is back.
-            log.exception("Could not queue analysis of version %s", version_id)
-            DocumentVersion.objects.filter(pk=version_id, status=Status.UPLOADED).update(queue_error=QUEUE_DOWN)
-        else:
-            DocumentVersion.objects.filter(pk=version_id).exclude(queue_error="").update(queue_error="")
-
-    transaction.on_commit(send)
+    waiting = DocumentVersion.objects.filter(pk=version_id, status=Status.UPLOADED)
+    send_after_commit(lambda: analyse_version.delay(version_id), waiting, QUEUE_DOWN)
 
 
 def analysis_retry(*, user: User, version: DocumentVersion) -> None:

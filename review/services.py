@@ -21,6 +21,7 @@ from disclosure.audit import audit_record
 from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion, RedactedOutput
 from disclosure.outputs import outputs_verify_stored
+from disclosure.services import send_after_commit
 from review.models import CheckDecision, Finding, ReasonCode
 from review.outputs import outputs_render, outputs_store
 from review.selectors import check_refusal, pending_reviews
@@ -245,19 +246,8 @@ def outputs_prepare_enqueue(version_id: int, token: str) -> None:
     """Queue the task that makes the files once the submission has committed; a broker outage is shown."""
     from review.tasks import prepare_outputs
 
-    def send() -> None:
-        try:
-            prepare_outputs.delay(version_id, token)
-        except Exception:
-            # The submission is safe; `manage.py requeue_analysis` sends it again once the broker is back.
-            log.exception("Could not queue preparing the outputs of version %s", version_id)
-            DocumentVersion.objects.filter(pk=version_id, prepare_token=token).update(queue_error=PREPARE_QUEUE_DOWN)
-        else:
-            DocumentVersion.objects.filter(pk=version_id, prepare_token=token).exclude(queue_error="").update(
-                queue_error=""
-            )
-
-    transaction.on_commit(send)
+    waiting = _this_submission(version_id, token)
+    send_after_commit(lambda: prepare_outputs.delay(version_id, token), waiting, PREPARE_QUEUE_DOWN)
 
 
 def outputs_prepare(*, version_id: int, token: str) -> None:
@@ -269,7 +259,6 @@ def outputs_prepare(*, version_id: int, token: str) -> None:
     version = DocumentVersion.objects.select_related("submitted_by").get(pk=version_id)
     if version.status != Status.PREPARING or version.prepare_token != token:
         return
-    DocumentVersion.objects.filter(pk=version.pk, prepare_token=token).exclude(queue_error="").update(queue_error="")
     try:
         rendered = outputs_render(version)
     except ActionRefused as refusal:
@@ -290,7 +279,7 @@ def outputs_prepare(*, version_id: int, token: str) -> None:
     previous: list[RedactedOutput] = []
     try:
         with transaction.atomic():
-            claimed = _this_submission(version, token).update(
+            claimed = _this_submission(version.pk, token).update(
                 status=Status.AWAITING_CHECK,
                 submitted_at=timezone.now(),
                 output_sha256=manifest,
@@ -320,9 +309,9 @@ def outputs_prepare(*, version_id: int, token: str) -> None:
         old.file.delete(save=False)  # the rows are gone; their files go once the new ones are committed
 
 
-def _this_submission(version: DocumentVersion, token: str) -> QuerySet[DocumentVersion]:
+def _this_submission(version_id: int, token: str) -> QuerySet[DocumentVersion]:
     """The version, only while it is still being prepared for this very submission."""
-    return DocumentVersion.objects.filter(pk=version.pk, status=Status.PREPARING, prepare_token=token)
+    return DocumentVersion.objects.filter(pk=version_id, status=Status.PREPARING, prepare_token=token)
 
 
 class _Withdrawn(Exception):
@@ -331,7 +320,7 @@ class _Withdrawn(Exception):
 
 def _prepare_refused(version: DocumentVersion, token: str, reason: str) -> None:
     with transaction.atomic():
-        claimed = _this_submission(version, token).update(
+        claimed = _this_submission(version.pk, token).update(
             status=Status.TRIAGE, output_error=reason, status_changed_at=timezone.now()
         )
         if claimed != 1:

@@ -51,6 +51,11 @@ def test_templates_have_no_inline_script_style_or_handlers() -> None:
     assert offenders == []
 
 
+def _manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "manage.py", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
 def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},  # set by the browser tests
@@ -61,25 +66,9 @@ def test_production_settings_pass_the_deployment_checks(tmp_path: Path) -> None:
         "CLEARANCE_VAR_DIR": str(tmp_path),
         "CLEARANCE_STORAGE_KEYS": Fernet.generate_key().decode(),
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
     env.pop("CLEARANCE_STORAGE_KEYS")
-    without_key = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    without_key = _manage(env, "check", "--deploy")
     assert "clearance.W001" in without_key.stdout + without_key.stderr

@@ -36,7 +36,6 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 class Glyph:
     """One drawn glyph. `matrix` maps glyph space (font size 1) to PDF user space; (e, f) is its origin."""
 
-    text: str
     code: bytes | None  # None: the font's encoding cannot be written back byte for byte
     font: int | None  # the font's object number; None for a direct (unnumbered) font dictionary
     matrix: Matrix
@@ -117,11 +116,18 @@ class _GlyphRecorder(PDFTextDevice):
         self.fonts = fonts
         self.glyphs: list[Glyph] = []
         self._mode = 0
+        self._fill: Colour = (0.0,)
+        self._stroke: Colour = (0.0,)
+        self._line_width = 1.0
 
     def render_string(
         self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace, graphicstate: PDFGraphicState
     ) -> None:
+        # Mode and colours hold for the whole string: worked out once here, not once per glyph.
         self._mode = int(textstate.render)
+        self._fill = _colour(graphicstate.ncolor, graphicstate.ncs)
+        self._stroke = _colour(graphicstate.scolor, graphicstate.scs)
+        self._line_width = float(graphicstate.linewidth)
         super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_char(
@@ -136,21 +142,16 @@ class _GlyphRecorder(PDFTextDevice):
         graphicstate: PDFGraphicState,
     ) -> float:
         advance = font.char_width(cid) * fontsize * scaling
-        try:
-            text = font.to_unichr(cid)
-        except (KeyError, PDFException):
-            text = ""
         self.glyphs.append(
             Glyph(
-                text=text,
                 code=_code(font, cid),
                 font=self.fonts.numbers.get(id(font)),
                 matrix=mult_matrix((fontsize * scaling, 0, 0, fontsize, 0, rise), matrix),
                 advance=advance * abs(matrix[0]),
                 mode=self._mode,
-                fill=_colour(graphicstate.ncolor, graphicstate.ncs),
-                stroke=_colour(graphicstate.scolor, graphicstate.scs),
-                line_width=float(graphicstate.linewidth),
+                fill=self._fill,
+                stroke=self._stroke,
+                line_width=self._line_width,
             )
         )
         return advance

@@ -82,14 +82,19 @@ class _Near(Generic[T]):
         return [point for cell in self._cells.values() for point, _ in cell]
 
 
-def _removed(before: Sequence[Point], after: Sequence[Point]) -> list[Point]:
+def _near_points(points: Sequence[Point]) -> _Near[Point]:
+    near: _Near[Point] = _Near()
+    for point in points:
+        near.add(point, point)
+    return near
+
+
+def _removed(before: Sequence[Point], after: Sequence[Point]) -> _Near[Point]:
     """The glyph origins in `before` that `after` no longer has."""
-    left: _Near[Point] = _Near()
-    for point in before:
-        left.add(point, point)
+    left = _near_points(before)
     for x, y in after:
         left.take(x, y)
-    return left.points()
+    return left
 
 
 def _owners(glyphs: Sequence[Glyph], plans: Sequence[LinePlan]) -> dict[int, LinePlan]:
@@ -141,9 +146,7 @@ def move_lines(doc: pymupdf.Document, page: pymupdf.Page, plans: Sequence[LinePl
         # PDF space, y upwards: where any glyph the removal might touch has its origin.
         watch.append((plan.moves_from - 1, line.bottom - 2 * height, line.right + 2, line.top + 2 * height))
     before = _origins(page, to_pdf, watch)
-    present: _Near[Point] = _Near()
-    for point in before:
-        present.add(point, point)
+    present = _near_points(before)
     # The glyphs to move that are still on the page: earlier passes removed the redacted and invisible ones.
     owners = _owners(glyphs, plans)
     moving = [g for g in glyphs if id(g) in owners]
@@ -157,9 +160,7 @@ def move_lines(doc: pymupdf.Document, page: pymupdf.Page, plans: Sequence[LinePl
         graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
         text=pymupdf.PDF_REDACT_TEXT_REMOVE,
     )
-    removed: _Near[Point] = _Near()
-    for point in _removed(before, _origins(page, to_pdf, watch)):
-        removed.add(point, point)
+    removed = _removed(before, _origins(page, to_pdf, watch))
     redraw: list[Glyph] = []
     for glyph in still_there:
         if removed.take(glyph.x, glyph.y) is None:

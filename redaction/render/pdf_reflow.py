@@ -75,20 +75,21 @@ class LinePlan:
     def in_box(self, x: float) -> bool:
         return any(b.left <= x <= b.right for b in self.boxes)
 
+    def _moved(self, x: float, boxes_before: int) -> float:
+        """Where x goes once the first `boxes_before` boxes take their drawn widths and the text is squeezed."""
+        old = sum(b.width for b in self.boxes[:boxes_before])
+        new = sum(self.widths[:boxes_before])
+        return self.line.left + self.squeeze * (x - self.line.left - old) + new
+
     def new_x(self, x: float, centre: float) -> float:
         """Where a glyph starting at x (centre `centre`) is drawn: boxes before it take their new widths."""
-        before = [i for i, b in enumerate(self.boxes) if b.centre < centre]
-        old = sum(self.boxes[i].width for i in before)
-        new = sum(self.widths[i] for i in before)
-        return self.line.left + self.squeeze * (x - self.line.left - old) + new
+        return self._moved(x, sum(1 for b in self.boxes if b.centre < centre))
 
     def placed(self) -> list[Box]:
         """The boxes where they are drawn, at their drawn widths."""
         out = []
         for i, box in enumerate(self.boxes):
-            old = sum(b.width for b in self.boxes[:i])
-            new = sum(self.widths[:i])
-            left = self.line.left + self.squeeze * (box.left - self.line.left - old) + new
+            left = self._moved(box.left, i)
             out.append(replace(box, left=left, right=left + self.widths[i]))
         return out
 

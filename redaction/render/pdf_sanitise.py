@@ -27,7 +27,6 @@ _CATALOG_DROP = (
     "/AA",
     "/StructTreeRoot",  # tagged PDF: /Alt and /ActualText can hold the very text that was redacted
     "/MarkInfo",
-    "/Metadata",
     "/PieceInfo",
     "/Threads",
     "/SpiderInfo",
@@ -37,7 +36,7 @@ _CATALOG_DROP = (
     "/URI",
     "/Dests",
 )
-_PAGE_DROP = ("/Annots", "/AA", "/PieceInfo", "/Thumb", "/B", "/Metadata", "/StructParents")
+_PAGE_DROP = ("/Annots", "/AA", "/PieceInfo", "/Thumb", "/B", "/StructParents")  # /Metadata: _strip_metadata
 # Marked-content properties that hold replacement or alternative text.
 _MC_TEXT_KEYS = ("/ActualText", "/Alt", "/E", "/Lang")
 _WHITE = 0.97
@@ -168,8 +167,9 @@ def _strip_marked_content(pdf: pikepdf.Pdf) -> None:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
-def _strip_image_metadata(pdf: pikepdf.Pdf) -> None:
-    """XMP on any object, and EXIF/XMP/IPTC inside JPEG image streams, which PDF passes through as is."""
+def _strip_metadata(pdf: pikepdf.Pdf) -> None:
+    """XMP on every object (catalogue, pages, images, fonts), and EXIF/XMP/IPTC inside JPEG image
+    streams, which PDF passes through as is."""
     for obj in pdf.objects:
         if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
             continue
@@ -197,7 +197,7 @@ def strip_structure(data: bytes) -> bytes:
                 if key in page.obj:
                     del page.obj[key]
         _strip_marked_content(pdf)
-        _strip_image_metadata(pdf)
+        _strip_metadata(pdf)
         if "/Info" in pdf.trailer:
             del pdf.trailer["/Info"]
         out = io.BytesIO()
