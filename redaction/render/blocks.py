@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redaction.render.spans import _SEVERITY
-from redaction.types import Redaction
+from redaction.types import ExtractedDocument, Redaction
+from redaction.verify import KeptText
 
 _SPACE = re.compile(r"\s+")
 
@@ -94,3 +95,37 @@ def forbidden_strings(blocks: Sequence[RedactionBlock], extra: Sequence[str] = (
         if len(lines) > 1:
             out.extend(line for line in lines if line)
     return list(dict.fromkeys(s for s in out if sum(ch.isalnum() for ch in s) >= 2))
+
+
+# Segments a paginated output prints on every page, and segments no output carries at all.
+_REPEATED = ("header", "footer")
+_DROPPED = ("comment",)
+
+
+def kept_text(document: ExtractedDocument, blocks: Sequence[RedactionBlock]) -> KeptText:
+    """The text the author deliberately kept: every segment with its redacted spans cut out.
+
+    A cut leaves a line break, so the words either side never join into something that was not there.
+    The verifier allows a redacted string in an output as often as it occurs here (see redaction.verify).
+    """
+    spans = sorted((b.start, b.end) for b in blocks)
+    segments = document.segments or ()
+    flow: list[str] = []
+    repeated: list[str] = []
+    for segment in sorted(segments, key=lambda s: s.start):
+        if segment.location in _DROPPED:
+            continue
+        pieces: list[str] = []
+        cursor = segment.start
+        for start, end in spans:
+            if end <= cursor or start >= segment.end:
+                continue
+            pieces.append(document.text[cursor : max(cursor, start)])
+            pieces.append("\n")
+            cursor = max(cursor, min(end, segment.end))
+        pieces.append(document.text[cursor : segment.end])
+        target = repeated if document.format == "docx" and segment.location in _REPEATED else flow
+        target.append("".join(pieces))
+    if not segments:
+        flow.append(document.text)
+    return KeptText(flow="\n".join(flow), repeated="\n".join(repeated))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 import pypdfium2 as pdfium
 
-from redaction.render.blocks import RedactionBlock, forbidden_strings, merge_blocks
+from redaction.render.blocks import RedactionBlock, forbidden_strings, kept_text, merge_blocks
 from redaction.render.docx import DocxPlacement, redact_docx
 from redaction.render.locate import split_by_segment
 from redaction.render.office import docx_to_pdf
@@ -17,7 +17,7 @@ from redaction.render.pdf_redact import redact_pdf, sanitise_pdf
 from redaction.render.schedule import ScheduleRow
 from redaction.render.text import redact_text
 from redaction.types import ExtractedDocument, Redaction
-from redaction.verify import verify_output
+from redaction.verify import KeptText, verify_output
 from redaction.verify.matching import Matcher
 
 CONTENT_TYPES = {
@@ -47,6 +47,25 @@ class RenderedOutput:
         """e.g. "letter.docx" -> "letter-redacted.pdf"."""
         stem = PurePath(original).stem or "document"
         return f"{stem}-redacted{self.suffix}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What every output of one document is verified against: the redacted strings and the kept text."""
+
+    forbidden: list[str]
+    kept: KeptText
+
+    @classmethod
+    def of(
+        cls, document: ExtractedDocument, blocks: Sequence[RedactionBlock], terms: Sequence[str] = ()
+    ) -> Verification:
+        kept = kept_text(document, blocks)
+        absolute = frozenset(forbidden_strings([], terms))
+        return cls(forbidden_strings(blocks, terms), replace(kept, absolute=absolute))
+
+    def __call__(self, data: bytes, fmt: str) -> None:
+        verify_output(data, fmt, self.forbidden, self.kept)
 
 
 def _row(number: int, block: RedactionBlock, output: str, location: str, page: int | None) -> ScheduleRow:
@@ -96,14 +115,18 @@ def _docx_schedules(
 
 
 def redacted_docx(
-    data: bytes, document: ExtractedDocument, blocks: list[RedactionBlock], organisation: str, forbidden: list[str]
+    data: bytes,
+    document: ExtractedDocument,
+    blocks: list[RedactionBlock],
+    organisation: str,
+    verification: Verification,
 ) -> tuple[bytes, list[DocxPlacement]]:
     """The verified DOCX output and where its blocks went (the PDF is made from it)."""
     pieces = split_by_segment(document, blocks)
     docx_data, placements = redact_docx(
-        data, document, pieces, blocks, organisation=organisation, matches=Matcher(forbidden)
+        data, document, pieces, blocks, organisation=organisation, matches=Matcher(verification.forbidden)
     )
-    verify_output(docx_data, "docx", forbidden)
+    verification(docx_data, "docx")
     return docx_data, placements
 
 
@@ -112,33 +135,36 @@ def docx_outputs(
     pdf_from_office: bytes,
     blocks: list[RedactionBlock],
     placements: list[DocxPlacement],
-    forbidden: list[str],
+    verification: Verification,
 ) -> list[RenderedOutput]:
     """Both outputs of a Word document, given LibreOffice's PDF of the redacted DOCX."""
     pdf_data = sanitise_pdf(pdf_from_office)
-    verify_output(pdf_data, "pdf", forbidden)
+    verification(pdf_data, "pdf")
     docx_rows, pdf_rows = _docx_schedules(blocks, placements, pdf_data)
     return [RenderedOutput("docx", docx_data, tuple(docx_rows)), RenderedOutput("pdf", pdf_data, tuple(pdf_rows))]
 
 
 def _render_pdf(
-    data: bytes, document: ExtractedDocument, blocks: list[RedactionBlock], forbidden: list[str]
+    data: bytes, document: ExtractedDocument, blocks: list[RedactionBlock], verification: Verification
 ) -> list[RenderedOutput]:
     pieces = split_by_segment(document, blocks)
     blank = [s.page for s in document.segments if s.page is not None and not document.text[s.start : s.end].strip()]
     pdf_data, placements = redact_pdf(data, document.text, pieces, blocks, blank_pages=blank)
-    verify_output(pdf_data, "pdf", forbidden)
+    verification(pdf_data, "pdf")
     rows = [_row(i + 1, blocks[p.block], "pdf", f"page {p.page}", p.page) for i, p in enumerate(placements)]
     return [RenderedOutput("pdf", pdf_data, tuple(rows))]
 
 
 def _render_txt(
-    document: ExtractedDocument, redactions: Sequence[Redaction], blocks: list[RedactionBlock], forbidden: list[str]
+    document: ExtractedDocument,
+    redactions: Sequence[Redaction],
+    blocks: list[RedactionBlock],
+    verification: Verification,
 ) -> list[RenderedOutput]:
     text_data = redact_text(document.text, redactions).encode("utf-8")
-    verify_output(text_data, "txt", forbidden)
+    verification(text_data, "txt")
     pdf_data = sanitise_pdf(text_to_pdf(document.text, redactions, title="Redacted document"))
-    verify_output(pdf_data, "pdf", forbidden)
+    verification(pdf_data, "pdf")
     lines = [document.text.count("\n", 0, b.start) + 1 for b in blocks]
     txt_rows = [
         _row(i + 1, b, "txt", f"line {line}", None) for i, (b, line) in enumerate(zip(blocks, lines, strict=True))
@@ -166,15 +192,15 @@ def render_outputs(
     """
     del filename  # the format was decided at extraction; the name is the caller's to use in file_name()
     blocks = merge_blocks(document.text, redactions)
-    forbidden = forbidden_strings(blocks, terms)
+    verification = Verification.of(document, blocks, terms)
     if document.format == "docx":
-        docx_data, placements = redacted_docx(data, document, blocks, organisation, forbidden)
+        docx_data, placements = redacted_docx(data, document, blocks, organisation, verification)
         if formats is not None and "pdf" not in formats:
             docx_rows, _ = _docx_schedules(blocks, placements, None)
             return [RenderedOutput("docx", docx_data, tuple(docx_rows))]
-        outputs = docx_outputs(docx_data, docx_to_pdf(docx_data), blocks, placements, forbidden)
+        outputs = docx_outputs(docx_data, docx_to_pdf(docx_data), blocks, placements, verification)
     elif document.format == "pdf":
-        outputs = _render_pdf(data, document, blocks, forbidden)
+        outputs = _render_pdf(data, document, blocks, verification)
     else:
-        outputs = _render_txt(document, redactions, blocks, forbidden)
+        outputs = _render_txt(document, redactions, blocks, verification)
     return [o for o in outputs if formats is None or o.format in formats]

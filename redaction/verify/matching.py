@@ -1,78 +1,138 @@
-"""Does a redacted string survive in some text? Case-insensitive, and blind to how it was split.
+"""How often does a redacted string occur in some text? Blind to case, accents, spacing and disguise.
 
-Extractors put spaces, line breaks or nothing at all between runs and glyphs, so text is compared
-twice: with whitespace collapsed (word boundaries respected, so "Al" does not match "also"), and for
-longer strings with all whitespace removed (so "P a t r i c i a" and "Patri\\ncia" are still found).
+Extractors and file formats write the same name many ways: split over runs or glyphs ("P a t r i c i a"),
+joined by "_", "." or "-" in a bookmark or a file name, with nothing between its words in a URL,
+decomposed or precomposed accents, invisible format characters (U+200E, U+2063, U+034F) inside it, or
+reversed under a right-to-left override. Text is folded once (fold) and every redacted string is
+counted in three forms:
+  - spaced: its words in order, with up to three separators (or none) between them, on word bounds;
+  - squashed: its letters with everything else removed, for strings long enough not to occur inside
+    ordinary words by chance;
+  - reversed: the squashed form backwards, as a right-to-left override would store it.
+Counts, not mere presence, because a redacted word may also be ordinary kept text elsewhere ("Foster"
+and "foster carer"): the verifier compares how often each form occurs in an output with how often it
+occurs in the text that was deliberately kept.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_LABEL = re.compile(r"\[?REDACTED(?::[ \u00a0]?[a-z_]+)?\]?", re.IGNORECASE)
-# Below this many characters, squashed matching would find names inside ordinary words.
+# Letters NFKD leaves whole: folded to what a reader would type on an English keyboard.
+_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u0131": "i", "æ": "ae", "œ": "oe", "þ": "th"}  # \u0131: dotless i
+)
+_DROP_CATEGORIES = ("Mn", "Me", "Cf", "Cc")  # accents, invisible format and control characters
+_KEEP_CONTROLS = "\t\n\r\x0b\x0c"
+_SPACE = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# Clearance's own box labels: never part of the text a family reads as text.
+_LABEL = re.compile(
+    r"\[?redacted(?::[ \u00a0]?[a-z_]+)?\]?|\b(?:third party|criminal offence|serious harm)\b", re.IGNORECASE
+)
+# Below this many letters the squashed form would be found inside ordinary words by chance.
 SQUASH_MIN = 6
+REVERSE_MIN = 6
+_SEPARATOR = r"[\W_]{0,3}"
 
 
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    # Typographic variants extractors produce for the same character.
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
-    text = text.replace("\ufffe", "-")  # pdfium's hyphen joining a word across a line break
+@functools.cache
+def _invisible() -> dict[int, None]:
+    """Every code point of the dropped categories, as a str.translate table (built once, about 0.2 s)."""
+    return {
+        code: None
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in _DROP_CATEGORIES and chr(code) not in _KEEP_CONTROLS
+    }
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and invisible characters gone, typographic variants unified, spaces collapsed."""
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFKD", text).casefold().translate(_LETTERS)
+    text = text.translate(_invisible())
+    # pdfium's hyphen joining a word across a line break (U+FFFE) is a hyphen.
+    text = text.replace("\ufffe", "-").replace("\u2019", "'").replace("\u2018", "'")
     return _SPACE.sub(" ", text).strip()
 
 
-def squash(text: str) -> str:
-    return _SPACE.sub("", text)
+def squash(folded: str) -> str:
+    return _NON_ALNUM.sub("", folded)
+
+
+def strip_labels(text: str) -> str:
+    return _LABEL.sub(" ", text) if text else text
 
 
 @dataclass(frozen=True)
-class _Term:
+class Form:
+    """One searchable form of a forbidden string."""
+
     original: str
-    pattern: re.Pattern[str]
-    squashed: str
+    kind: str  # "spaced", "squashed" or "reversed"
+    needle: str  # the plain substring every match contains (a cheap first test)
+    pattern: re.Pattern[str] | None = None  # spaced forms only
+
+
+class Counts(Counter[Form]):
+    """How many times each form occurred in one text."""
+
+    def leaks(self, allowed: Counts) -> list[tuple[Form, int, int]]:
+        """(form, found, allowed) for every form found more often here than in `allowed`."""
+        return [(form, n, allowed.get(form, 0)) for form, n in self.items() if n > allowed.get(form, 0)]
 
 
 class Matcher:
-    """Finds any of a set of forbidden strings in text, after removing Clearance's own labels."""
+    """Counts the forms of a set of forbidden strings in text, after removing Clearance's own labels."""
 
     def __init__(self, forbidden: Iterable[str]) -> None:
-        terms: list[_Term] = []
+        forms: list[Form] = []
         for original in dict.fromkeys(forbidden):
-            norm = normalise(original)
-            if sum(ch.isalnum() for ch in norm) < 2:
+            words = _NON_ALNUM.split(fold(original))
+            words = [w for w in words if w]
+            letters = "".join(words)
+            if len(letters) < 2:
                 continue
-            body = re.escape(norm).replace(r"\ ", r"\s*")
-            left = r"(?<![^\W_])" if norm[0].isalnum() else ""
-            right = r"(?![^\W_])" if norm[-1].isalnum() else ""
-            squashed = squash(norm)
-            terms.append(_Term(original, re.compile(left + body + right), squashed))
-        self.terms: Sequence[_Term] = terms
+            body = _SEPARATOR.join(re.escape(w) for w in words)
+            pattern = re.compile(r"(?<![^\W_])" + body + r"(?![^\W_])")
+            forms.append(Form(original, "spaced", words[0], pattern))
+            if len(letters) >= SQUASH_MIN:
+                forms.append(Form(original, "squashed", letters))
+            if len(letters) >= REVERSE_MIN and letters[::-1] != letters:
+                forms.append(Form(original, "reversed", letters[::-1]))
+        self.forms: Sequence[Form] = forms
+        self.terms: Sequence[str] = list(dict.fromkeys(f.original for f in forms))
 
     def __bool__(self) -> bool:
-        return bool(self.terms)
+        return bool(self.forms)
+
+    def counts(self, text: str) -> Counts:
+        """Occurrences of every form in `text` (labels removed first)."""
+        found = Counts()
+        if not self.forms or not text:
+            return found
+        folded = fold(strip_labels(text))
+        squashed = squash(folded)
+        for form in self.forms:
+            if form.kind == "spaced":
+                assert form.pattern is not None
+                if form.needle in folded:
+                    n = sum(1 for _ in form.pattern.finditer(folded))
+                    if n:
+                        found[form] = n
+            elif form.needle in squashed:
+                found[form] = squashed.count(form.needle)
+        return found
 
     def find(self, text: str) -> str | None:
-        """The first forbidden string found in `text` (as given to the matcher), or None."""
-        if not self.terms or not text:
-            return None
-        if "redacted" in text.casefold():
-            text = _LABEL.sub(" ", text)
-        norm = normalise(text)
-        squashed: str | None = None
-        for term in self.terms:
-            if term.pattern.search(norm):
-                return term.original
-            if len(term.squashed) >= SQUASH_MIN:
-                if squashed is None:
-                    squashed = squash(norm)
-                if term.squashed in squashed:
-                    return term.original
-        return None
+        """The first forbidden string occurring in `text` at all, or None."""
+        counts = self.counts(text)
+        return next(iter(counts)).original if counts else None
 
     def __call__(self, text: str) -> bool:
         return self.find(text) is not None

@@ -1,4 +1,5 @@
-"""PDF verification with two text extractors, a raw object scan and x-ray (text under boxes)."""
+"""PDF verification: two text extractors and the raw page content (text channels), every other object and
+string decoded (structure), and x-ray for text lying under a box."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from pdfminer.layout import LTChar, LTContainer, LTItem, LTPage, LTText
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
-from redaction.verify import Survivor
-from redaction.verify.matching import Matcher
+from redaction.verify import Allowance, KeptText, Survivor, check_structure, check_text_channel
+from redaction.verify.decode import TooDeep, texts
+from redaction.verify.matching import Counts, Matcher
 
-_SKIP_SUBTYPES = ("/Image", "/Type1C", "/CIDFontType0C", "/OpenType")
+_GENERAL_FILTERS = ("/FlateDecode", "/LZWDecode", "/ASCII85Decode", "/ASCIIHexDecode", "/RunLengthDecode")
+_FONT_SUBTYPES = ("/Type1C", "/CIDFontType0C", "/OpenType")
 _BINARY_MIN = 5
 
 # pdfminer logs every odd font at WARNING; the verdict is ours to give, not its.
@@ -47,35 +50,42 @@ def _pages(data: bytes) -> Iterator[LTPage]:
         yield device.get_result()
 
 
-def _check_pdfminer(data: bytes, matcher: Matcher) -> None:
+def _page_texts_pdfminer(data: bytes) -> Iterator[str]:
     try:
-        for number, layout in enumerate(_pages(data), start=1):
+        for layout in _pages(data):
             out: list[str] = []
             _pdfminer_text(layout, out)
-            found = matcher.find("".join(out))
-            if found:
-                raise Survivor(found, f"page {number}, read by pdfminer")
-    except Survivor:
-        raise
+            yield "".join(out)
     except Exception as exc:  # a PDF one independent reader cannot read cannot be vouched for
         raise Survivor("", "the PDF could not be read by the checking tool") from exc
 
 
-def _check_pdfium(data: bytes, matcher: Matcher) -> None:
+def _page_texts_pdfium(data: bytes) -> Iterator[str]:
     pdf = pdfium.PdfDocument(data)
     try:
-        for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
+        for index in range(len(pdf)):
+            page = pdf[index]
             textpage = page.get_textpage()
             try:
-                found = matcher.find(textpage.get_text_range())
+                yield textpage.get_text_range()
             finally:
                 textpage.close()
                 page.close()
-            if found:
-                raise Survivor(found, f"page {number}, read by pdfium")
     finally:
         pdf.close()
+
+
+def _check_reader(pages: Iterator[str], matcher: Matcher, allowance: Allowance, reader: str) -> None:
+    """A text channel: the whole document's text as one reader sees it, page by page."""
+    total = Counts()
+    seen_on: list[int] = []
+    for number, text in enumerate(pages, start=1):
+        found = matcher.counts(text)
+        if found:
+            total.update(found)
+            seen_on.append(number)
+    pages_named = ", ".join(str(n) for n in seen_on[:8]) + (" ..." if len(seen_on) > 8 else "")
+    check_text_channel(total, allowance.text(), f"page(s) {pages_named}, read by {reader}")
 
 
 def _strings(obj: object, out: list[str], depth: int = 0) -> None:
@@ -92,35 +102,81 @@ def _strings(obj: object, out: list[str], depth: int = 0) -> None:
                 _strings(obj[key], out, depth + 1)
 
 
-def _looks_binary(content: str) -> bool:
-    sample = content[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 9 or 13 < ord(ch) < 32)
-    return controls > len(sample) // 20
+def _content_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+    """Streams that draw a page or a form: text a reader sees lives here, as often as on the page."""
+    drawn: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            if isinstance(stream, pikepdf.Stream):
+                drawn.add(stream.objgen)
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form":
+            drawn.add(obj.objgen)
+    return drawn
 
 
-def _check_raw(data: bytes, matcher: Matcher) -> None:
-    long_terms = Matcher(t.original for t in matcher.terms if len(t.original.strip()) >= _BINARY_MIN)
+def _stream_bytes(obj: pikepdf.Stream) -> bytes:
+    """The stream decoded as far as its general filters go: a picture stays in its own encoding (JPEG,
+    JPEG 2000), whose metadata segments and boxes are then plain to see, whatever filter chain wraps it."""
+    try:
+        return obj.read_bytes(pikepdf.StreamDecodeLevel.generalized)
+    except pikepdf.PdfError:
+        pass
+    filters = obj.get("/Filter")
+    chain = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
+    params = obj.get("/DecodeParms")
+    params_chain = list(params) if isinstance(params, pikepdf.Array) else [params] * len(chain)
+    data = obj.read_raw_bytes()
+    scratch = pikepdf.new()
+    for name, param in zip(chain, params_chain, strict=False):
+        if str(name) not in _GENERAL_FILTERS:
+            break  # a picture codec: its own segments (EXIF, XML boxes) are now in plain bytes
+        step = pikepdf.Stream(scratch, data)
+        step.Filter = name
+        if isinstance(param, pikepdf.Dictionary):
+            step.DecodeParms = scratch.copy_foreign(param)
+        try:
+            data = step.read_bytes()
+        except pikepdf.PdfError:
+            break
+    return data
+
+
+def _check_raw(data: bytes, matcher: Matcher, allowance: Allowance) -> None:
+    """Every stream and string in the file: page content as a text channel, the rest as structure."""
+    long_terms = Matcher(t for t in matcher.terms if sum(ch.isalnum() for ch in t) >= _BINARY_MIN)
+    drawn_text = Counts()
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        drawn = _content_streams(pdf)
         strings: list[str] = []
         _strings(pdf.trailer, strings)
         for obj in pdf.objects:
             _strings(obj, strings)
             if not isinstance(obj, pikepdf.Stream):
                 continue
-            subtype = str(obj.get("/Subtype", ""))
-            if subtype in _SKIP_SUBTYPES or "/Length2" in obj or "/Length1" in obj:
-                continue  # images and embedded fonts: binary data, checked through the rendered text
+            if "/Length2" in obj or "/Length1" in obj or str(obj.get("/Subtype", "")) in _FONT_SUBTYPES:
+                continue  # embedded font programs: their glyphs are checked through the rendered text
+            content = _stream_bytes(obj)
+            if obj.objgen in drawn:
+                drawn_text.update(matcher.counts(content.decode("latin-1")))
+                continue
+            # Pictures, colour profiles, CMaps: binary data holds short letter runs by chance.
+            binary = obj.get("/Subtype") == "/Image" or _looks_binary(content.decode("latin-1"))
             try:
-                content = obj.read_bytes().decode("latin-1")
-            except pikepdf.PdfError:
-                content = obj.read_raw_bytes().decode("latin-1")
-            # Binary streams (ICC profiles, CMaps' data) hold short letter runs by chance.
-            found = (long_terms if _looks_binary(content) else matcher).find(content)
-            if found:
-                raise Survivor(found, f"object {obj.objgen[0]} of the file")
-        found = matcher.find("\n".join(strings))
-        if found:
-            raise Survivor(found, "a text string in the file's structure")
+                for member, text in texts(content):
+                    inside = f" ({member})" if member else ""
+                    check_structure((long_terms if binary else matcher).counts(text), f"object {obj.objgen[0]}{inside}")
+            except TooDeep as exc:
+                raise Survivor("", f"object {obj.objgen[0]} of the file cannot be checked ({exc})") from exc
+        check_structure(matcher.counts("\n".join(strings)), "a text string in the file's structure")
+    check_text_channel(drawn_text, allowance.text(), "the page content streams")
+
+
+def _looks_binary(content: str) -> bool:
+    sample = content[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 9 or 13 < ord(ch) < 32)
+    return controls > len(sample) // 20
 
 
 def _xray_page(page: pymupdf.Page) -> list[object]:
@@ -165,9 +221,18 @@ def _check_xray(data: bytes) -> None:
         doc.close()
 
 
-def verify_pdf(data: bytes, matcher: Matcher) -> None:
+def page_count(data: bytes) -> int:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def verify_pdf(data: bytes, matcher: Matcher, kept: KeptText) -> None:
     if matcher:
-        _check_pdfium(data, matcher)
-        _check_pdfminer(data, matcher)
-        _check_raw(data, matcher)
+        allowance = Allowance(matcher, kept, pages=page_count(data))
+        _check_reader(_page_texts_pdfium(data), matcher, allowance, "pdfium")
+        _check_reader(_page_texts_pdfminer(data), matcher, allowance, "pdfminer")
+        _check_raw(data, matcher, allowance)
     _check_xray(data)

@@ -10,9 +10,9 @@ import pypdf
 import pytest
 
 from redaction.extract import extract
-from redaction.render.blocks import forbidden_strings, merge_blocks
+from redaction.render.blocks import merge_blocks
 from redaction.render.office import docx_to_pdf_many
-from redaction.render.outputs import RenderedOutput, docx_outputs, redacted_docx
+from redaction.render.outputs import RenderedOutput, Verification, docx_outputs, redacted_docx
 from tests.redaction.render.conftest import docx_raw_text, pdf_raw_text, redactions_for, render_png, require_tool
 from tests.redaction.render.render_fixtures_docx import FAMILY, NAME, ORDINARY, PLACES
 
@@ -48,7 +48,7 @@ def rendered() -> dict[str, Rendered]:
         data = build()
         document = extract(data, f"{place}.docx")
         blocks = merge_blocks(document.text, redactions_for(document, NAME))
-        forbidden = forbidden_strings(blocks, [NAME])
+        forbidden = Verification.of(document, blocks, [NAME])
         docx_data, placements = redacted_docx(data, document, blocks, "Northshire Council", forbidden)
         prepared.append((place, docx_data, blocks, placements, forbidden))
     pdfs = docx_to_pdf_many([item[1] for item in prepared])
@@ -90,7 +90,7 @@ def test_outputs_open_and_render_when_a_name_is_hidden_in(place, rendered, tmp_p
 def test_sanitising_clears_a_name_in_with_nothing_marked_for_redaction(place):
     data = PLACES[place]()
     document = extract(data, f"{place}.docx")
-    docx_data, _ = redacted_docx(data, document, [], "Northshire Council", [])
+    docx_data, _ = redacted_docx(data, document, [], "Northshire Council", Verification.of(document, []))
     assert "doyle" not in docx_raw_text(docx_data)
     assert FAMILY in "\n".join(p.text for p in docx.Document(io.BytesIO(docx_data)).paragraphs)
 
