@@ -16,23 +16,29 @@ from lxml import etree
 
 from redaction.errors import UnreadableFile
 from redaction.render.blocks import RedactionBlock
+from redaction.render.docx_allowlist import Allowlist
 from redaction.render.docx_runs import char_map, redact_spans
 from redaction.render.docx_sanitise import (
-    TEXT_PARTS,
-    clean_content_types,
-    clean_relationships,
-    drop_parts,
     hidden_styles,
-    replace_properties,
-    sanitise_settings,
+    organisation_properties,
     sanitise_text_part,
     scrub_forbidden,
-    strip_media_metadata,
+)
+from redaction.render.docx_story import clean_story, strip_comments_and_instructions
+from redaction.render.docx_support import (
+    clean_font_table,
+    clean_numbering,
+    clean_settings,
+    clean_styles,
+    clean_theme,
+    custom_style_ids,
+    rename_styles,
 )
 from redaction.render.locate import Piece, relocate
 from redaction.render.package import Package, W
 from redaction.types import ExtractedDocument
 
+STORY_KINDS = ("document", "header", "footer", "footnotes", "endnotes")
 _LOCATION_NAMES = {
     "body": "body",
     "table": "table",
@@ -109,6 +115,30 @@ def _apply_pieces(
     return placements
 
 
+def _sanitise_parts(package: Package, allowlist: Allowlist) -> None:
+    """Each kept XML part cleaned by what it is (see docx_story, docx_sanitise, docx_support)."""
+    hidden = hidden_styles(package)
+    styles = next((p for p, kind in allowlist.kinds.items() if kind == "styles"), None)
+    renamed = custom_style_ids(package.tree(styles)) if styles else {}
+    for part, kind in allowlist.kinds.items():
+        root = package.tree(part)
+        strip_comments_and_instructions(root)
+        if kind in STORY_KINDS:
+            sanitise_text_part(root, hidden)
+            clean_story(root)
+        elif kind == "styles":
+            clean_styles(root, renamed)
+        elif kind == "settings":
+            clean_settings(root)
+        elif kind == "numbering":
+            clean_numbering(root)
+        elif kind == "fontTable":
+            clean_font_table(root)
+        elif kind == "theme":
+            clean_theme(root)
+        rename_styles(root, renamed)
+
+
 def redact_docx(
     data: bytes,
     document: ExtractedDocument,
@@ -118,19 +148,13 @@ def redact_docx(
     organisation: str,
     matches: Callable[[str], bool],
 ) -> tuple[bytes, list[DocxPlacement]]:
-    """The redacted and sanitised DOCX, and where each block was placed."""
+    """The redacted DOCX, rebuilt by allowlist and sanitised, and where each block was placed."""
     package = Package.read(data)
-    if "word/document.xml" not in package.raw or "[Content_Types].xml" not in package.raw:
-        raise UnreadableFile("The Word document is damaged: its main part is missing.")
+    if "[Content_Types].xml" not in package.raw:
+        raise UnreadableFile("The Word document is damaged: its list of parts is missing.")
+    allowlist = Allowlist.of(package)
     placements = _apply_pieces(package, document, pieces, blocks)
-    hidden = hidden_styles(package)
-    drop_parts(package)
-    strip_media_metadata(package)
-    for name in [n for n in package.order if TEXT_PARTS.fullmatch(n)]:
-        sanitise_text_part(package.tree(name), hidden)
-    sanitise_settings(package)
-    replace_properties(package, organisation)
-    clean_relationships(package)
-    clean_content_types(package)
-    scrub_forbidden(package, package.xml_names(), matches)
-    return package.write(), placements
+    _sanitise_parts(package, allowlist)
+    scrub_forbidden(package, list(allowlist.kinds), matches)
+    output = allowlist.write(organisation_properties(organisation))
+    return output.write(), placements

@@ -1,35 +1,24 @@
-"""Sanitising a Word package: everything a family could find by clicking around in Word, gone.
+"""Sanitising a Word story part: what a family could find by clicking around in Word, gone.
 
-Comments, tracked changes, hidden text, document properties, alt text, embedded objects, macros,
-custom XML, glossary building blocks, template paths, mail-merge sources and the EXIF of pasted photos
-have each leaked personal data in real disclosures. This runs on every output, whatever was detected.
+Comments, tracked changes, hidden text, alt text and embedded objects have each leaked personal data in
+real disclosures; the document properties are written anew. The package itself is rebuilt by
+allowlist (docx_allowlist), and fields, bookmarks and links are flattened (docx_story). This runs on
+every output, whatever was detected.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from redaction.render.image_metadata import strip_image
-from redaction.render.package import CT_NS, MC, R_NS, REL_NS, Package, W, rels_source, resolve_target
+from redaction.render.package import MC, Package, W
 
-TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
-_DROP_PARTS = re.compile(
-    r"word/(comments[A-Za-z]*\.xml|people\.xml|vbaProject\.bin|vbaData\.xml|_rels/vbaProject\.bin\.rels)"
-    r"|word/(embeddings|activeX|glossary)/.*|word/_rels/(comments[A-Za-z]*|people)\.xml\.rels"
-    r"|customXml/.*|docProps/custom\.xml|docProps/thumbnail\.[a-z]+",
-    re.IGNORECASE,
-)
-# Relationship types whose target is never kept, even when it is outside the package.
-_DROP_REL_TYPES = ("attachedTemplate", "oleObject", "package", "control", "comments", "people", "vbaProject")
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 _O = "{urn:schemas-microsoft-com:office:office}"
-_MACRO_FREE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 # Elements removed with everything inside them.
 _REMOVE = (
@@ -147,58 +136,11 @@ def sanitise_text_part(root: etree._Element, hidden: set[str]) -> None:
                 element.attrib.pop(attr, None)
 
 
-def sanitise_settings(package: Package) -> None:
-    if "word/settings.xml" not in package.raw:
-        return
-    root = package.tree("word/settings.xml")
-    for tag in ("attachedTemplate", "docVars", "mailMerge", "trackRevisions", "documentProtection"):
-        for element in list(root.iter(f"{W}{tag}")):
-            _remove(element)
-
-
-def _referenced_ids(package: Package, part: str) -> set[str]:
-    if part not in package.raw or not part.endswith(".xml"):
-        return set()
-    root = package.tree(part)
-    return {value for element in root.iter() for key, value in element.attrib.items() if key.startswith(f"{{{R_NS}}}")}
-
-
-def clean_relationships(package: Package) -> None:
-    """Drop relationships to removed parts, dangerous types and hyperlinks no longer used."""
-    for rels in [n for n in package.order if n.endswith(".rels")]:
-        root = package.tree(rels)
-        source = rels_source(rels)
-        used = _referenced_ids(package, source) if source else None
-        for rel in list(root.iter(f"{{{REL_NS}}}Relationship")):
-            rel_type = rel.get("Type", "")
-            external = rel.get("TargetMode") == "External"
-            target = resolve_target(rels, rel.get("Target", ""))
-            gone = not external and target not in package.raw
-            dangerous = rel_type.rsplit("/", 1)[-1] in _DROP_REL_TYPES or "customXml" in rel_type
-            unused = used is not None and rel.get("Id") not in used and rel_type.endswith("/hyperlink")
-            if gone or dangerous or unused or rel_type.endswith("/custom-properties"):
-                _remove(rel)
-
-
-def clean_content_types(package: Package) -> None:
-    root = package.tree("[Content_Types].xml")
-    for override in list(root.iter(f"{{{CT_NS}}}Override")):
-        name = override.get("PartName", "").lstrip("/")
-        if name not in package.raw:
-            _remove(override)
-        elif "macroEnabled" in override.get("ContentType", "") and name == "word/document.xml":
-            override.set("ContentType", _MACRO_FREE_MAIN)
-    for default in list(root.iter(f"{{{CT_NS}}}Default")):
-        if default.get("Extension", "").lower() == "bin":
-            _remove(default)
-
-
-def replace_properties(package: Package, organisation: str) -> None:
-    """Core and app properties rewritten from scratch; custom properties dropped with their part."""
+def organisation_properties(organisation: str) -> dict[str, bytes]:
+    """Core and app properties written from scratch: the organisation's name and nothing else."""
     org = escape(organisation)
-    package.put(
-        "docProps/core.xml",
-        (
+    return {
+        "docProps/core.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
             ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
@@ -206,56 +148,12 @@ def replace_properties(package: Package, organisation: str) -> None:
             f"<dc:creator>{org}</dc:creator><cp:lastModifiedBy>{org}</cp:lastModifiedBy>"
             "</cp:coreProperties>"
         ).encode(),
-    )
-    package.put(
-        "docProps/app.xml",
-        (
+        "docProps/app.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
             f"<Application>Clearance</Application><Company>{org}</Company></Properties>"
         ).encode(),
-    )
-    _ensure_property_rels(package)
-
-
-def _ensure_property_rels(package: Package) -> None:
-    """Make sure the package points at the (new) core and app parts and declares their types."""
-    rels = package.tree("_rels/.rels")
-    types = {rel.get("Target", "").lstrip("/"): rel for rel in rels.iter(f"{{{REL_NS}}}Relationship")}
-    wanted = {
-        "docProps/core.xml": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-        "docProps/app.xml": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
     }
-    ids = {rel.get("Id") for rel in rels}
-    for target, rel_type in wanted.items():
-        if target not in types:
-            new_id = next(f"rIdClearance{i}" for i in range(1, 100) if f"rIdClearance{i}" not in ids)
-            ids.add(new_id)
-            etree.SubElement(rels, f"{{{REL_NS}}}Relationship", Id=new_id, Type=rel_type, Target=target)
-    content = package.tree("[Content_Types].xml")
-    names = {o.get("PartName") for o in content.iter(f"{{{CT_NS}}}Override")}
-    for part, ctype in (
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-    ):
-        if part not in names:
-            etree.SubElement(content, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
-
-
-def strip_media_metadata(package: Package) -> None:
-    """EXIF, XMP, IPTC and text chunks out of every embedded picture; the pixels are untouched."""
-    for name in list(package.order):
-        if name.startswith("word/media/"):
-            stripped = strip_image(package.raw[name])
-            if stripped != package.raw[name]:
-                package.put(name, stripped)
-
-
-def drop_parts(package: Package) -> list[str]:
-    dropped = [name for name in list(package.order) if _DROP_PARTS.fullmatch(name)]
-    for name in dropped:
-        package.delete(name)
-    return dropped
 
 
 def scrub_forbidden(package: Package, names: Iterable[str], matches: Callable[[str], bool]) -> None:

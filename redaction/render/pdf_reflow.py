@@ -104,4 +104,17 @@ def plan_line(line: Line, boxes: Sequence[Box], person_width: float) -> LinePlan
     if grown_end > line.limit + _EPSILON and text_width > 0:
         room = line.limit - line.left - sum(widths)
         squeeze = max(MIN_SQUEEZE, min(1.0, room / text_width))
+    end = line.left + squeeze * max(text_width, 0) + sum(widths)
+    if end > line.limit + _EPSILON:
+        widths = _fit_people(line, ordered, widths, squeeze * max(text_width, 0))
     return LinePlan(line, ordered, widths, squeeze)
+
+
+def _fit_people(line: Line, boxes: Sequence[Box], widths: tuple[float, ...], text: float) -> tuple[float, ...]:
+    """Person boxes narrowed to what is left before the limit (a narrow table cell), never below their
+    own names' widths: a box must not paint over the next cell's words. Their width then tells the
+    cell's width, not the name's."""
+    people = sum(1 for b in boxes if b.person)
+    others = sum(w for w, b in zip(widths, boxes, strict=True) if not b.person)
+    each = (line.limit - line.left - text - others) / people
+    return tuple(max(b.width, min(w, each)) if b.person else w for w, b in zip(widths, boxes, strict=True))

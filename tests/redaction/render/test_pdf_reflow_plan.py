@@ -64,3 +64,11 @@ def test_only_glyphs_on_the_band_after_the_first_box_move():
     assert not plan.holds(40, 5)  # before the box
     assert not plan.holds(70, 20)  # another line
     assert not plan.holds(250, 5)  # beyond the line's end: another column
+
+
+def test_a_box_in_a_cell_too_narrow_for_it_is_narrowed_to_the_cell_never_below_the_name():
+    cell = Line(left=0, right=20, bottom=0, top=10, limit=30)  # a name alone in a narrow table cell
+    (placed,) = plan_line(cell, [_box(0, 20)], person_width=40).placed()
+    assert (placed.left, placed.right) == (0, 30)
+    (kept,) = plan_line(Line(left=0, right=20, bottom=0, top=10, limit=10), [_box(0, 20)], person_width=40).placed()
+    assert (kept.left, kept.right) == (0, 20)  # the name's own width: nothing of it shows, nothing else is hidden
