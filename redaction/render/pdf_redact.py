@@ -22,13 +22,13 @@ from redaction.render.locate import Piece, relocate
 from redaction.render.pdf_glyphs import PageGlyphs
 from redaction.render.pdf_lines import vertical_rules
 from redaction.render.pdf_plan import LineBox, page_plans
+from redaction.render.pdf_rebuild import rebuild_pdf
 from redaction.render.pdf_redraw import CannotReflow, move_lines
 from redaction.render.pdf_reflow import LinePlan
 from redaction.render.pdf_sanitise import (
     clipped_text_rects,
     invisible_text_rects,
     strip_interactive,
-    strip_structure,
 )
 
 logger = logging.getLogger(__name__)
@@ -249,7 +249,7 @@ def redact_pdf(
             # Each failure takes one page out of the reflow, so this ends; the rest keep uniform boxes.
             logger.warning("Keeping name-width boxes on %s", exc)
             people_pages.discard(exc.page)
-    return strip_structure(written), placements
+    return rebuild_pdf(written), placements
 
 
 def sanitise_pdf(data: bytes) -> bytes:
@@ -263,4 +263,4 @@ def sanitise_pdf(data: bytes) -> bytes:
         written = fitz_doc.tobytes(garbage=4, deflate=True)
     finally:
         fitz_doc.close()
-    return strip_structure(written)
+    return rebuild_pdf(written)

@@ -1,42 +1,20 @@
-"""PDF sanitising: invisible text, interactive and hidden structures, metadata. Runs on every PDF output.
+"""PDF sanitising: invisible text, interactive structures, alternative text. Runs on every PDF output.
 
-Two tools on purpose: PyMuPDF (AGPL) removes text from content streams and scrubs what it knows;
-pikepdf (qpdf) then drops whole dictionary entries from the catalogue and pages and rewrites the file
-with only the objects still referenced, so the old content streams cannot linger as orphans.
+Two tools on purpose: PyMuPDF (AGPL) finds invisible text and removes it from content streams in the
+same pass as the redactions, and scrubs what it knows; pikepdf (qpdf) then strips replacement text
+from marked content, and pdf_rebuild copies the pages alone into a new file, so the old content
+streams, the catalogue and every descriptive entry cannot linger.
 """
 
 from __future__ import annotations
 
 import ctypes
-import io
 
 import pikepdf
 import pymupdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from redaction.errors import UnreadableFile
-from redaction.render.image_metadata import strip_jpeg
-
-# Catalogue entries that carry interactive content, hidden structure or metadata.
-_CATALOG_DROP = (
-    "/Outlines",
-    "/AcroForm",
-    "/Names",
-    "/OpenAction",
-    "/AA",
-    "/StructTreeRoot",  # tagged PDF: /Alt and /ActualText can hold the very text that was redacted
-    "/MarkInfo",
-    "/PieceInfo",
-    "/Threads",
-    "/SpiderInfo",
-    "/Collection",
-    "/Perms",
-    "/Legal",
-    "/URI",
-    "/Dests",
-)
-_PAGE_DROP = ("/Annots", "/AA", "/PieceInfo", "/Thumb", "/B", "/StructParents")  # /Metadata: _strip_metadata
 # Marked-content properties that hold replacement or alternative text.
 _MC_TEXT_KEYS = ("/ActualText", "/Alt", "/E", "/Lang")
 _WHITE = 0.97
@@ -144,7 +122,7 @@ def strip_interactive(doc: pymupdf.Document) -> None:
     doc.set_toc([])
 
 
-def _strip_marked_content(pdf: pikepdf.Pdf) -> None:
+def strip_marked_content(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         contents = page.obj.get("/Contents")
         if contents is None:
@@ -165,46 +143,3 @@ def _strip_marked_content(pdf: pikepdf.Pdf) -> None:
                         changed = True
         if changed:
             page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-
-
-def _strip_metadata(pdf: pikepdf.Pdf) -> None:
-    """XMP on every object (catalogue, pages, images, fonts), and EXIF/XMP/IPTC inside JPEG image
-    streams, which PDF passes through as is."""
-    for obj in pdf.objects:
-        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-            continue
-        if "/Metadata" in obj:
-            del obj["/Metadata"]
-        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image" and obj.get("/Filter") == "/DCTDecode":
-            raw = obj.read_raw_bytes()
-            stripped = strip_jpeg(raw)
-            if stripped != raw:
-                obj.write(stripped, filter=pikepdf.Name.DCTDecode)
-
-
-def strip_structure(data: bytes) -> bytes:
-    """Drop catalogue and page entries that can hold data; keep only referenced objects."""
-    try:
-        pdf = pikepdf.open(io.BytesIO(data))
-    except pikepdf.PdfError as exc:
-        raise UnreadableFile("The redacted PDF could not be written (it failed to re-open).") from exc
-    with pdf:
-        for key in _CATALOG_DROP:
-            if key in pdf.Root:
-                del pdf.Root[key]
-        for page in pdf.pages:
-            for key in _PAGE_DROP:
-                if key in page.obj:
-                    del page.obj[key]
-        _strip_marked_content(pdf)
-        _strip_metadata(pdf)
-        if "/Info" in pdf.trailer:
-            del pdf.trailer["/Info"]
-        out = io.BytesIO()
-        pdf.save(
-            out,
-            compress_streams=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-            deterministic_id=True,
-        )
-    return out.getvalue()
