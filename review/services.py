@@ -7,7 +7,6 @@ so two people, a replayed form or a hand-crafted POST cannot move it twice or fr
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -22,6 +21,7 @@ from disclosure.errors import ActionRefused
 from disclosure.models import DocumentVersion, RedactedOutput
 from disclosure.outputs import outputs_verify_stored
 from disclosure.services import send_after_commit
+from redaction.verify.matching import find_spans
 from review.models import CheckDecision, Finding, ReasonCode
 from review.outputs import outputs_render, outputs_store
 from review.selectors import check_refusal, pending_reviews
@@ -142,7 +142,7 @@ def term_redaction_add(*, user: User, version: DocumentVersion, term: str, reaso
     with transaction.atomic():
         version = _lock_editable(version)
         added = _redact_uncovered_occurrences(user, version, term, reason_code)
-        if not added and not re.search(re.escape(term), version.extracted_text, re.IGNORECASE):
+        if not added and not find_spans(version.extracted_text, term, inside_words=False):
             raise ActionRefused(f"{term!r} does not appear in this document.")
         _reopen_for_triage(user=user, version=version, why="A manual redaction was added")
         audit_record(
@@ -183,10 +183,12 @@ def _redact_uncovered_occurrences(
     """Adds a manual redaction for each occurrence of term that no redacted finding already covers."""
     covered = [(f.start, f.end) for f in version.findings.all() if f.is_redacted]
     added = []
-    for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", version.extracted_text, re.IGNORECASE):
-        if any(s <= match.start() and match.end() <= e for s, e in covered):
+    # The same spellings the verifier counts (case, accents, separators): a term decided everywhere
+    # leaves nothing of itself for verification to refuse.
+    for start, end in find_spans(version.extracted_text, term, inside_words=False):
+        if any(s <= start and end <= e for s, e in covered):
             continue
-        added.append(_manual_finding(user, version, match.start(), match.end(), reason_code))
+        added.append(_manual_finding(user, version, start, end, reason_code))
     return added
 
 

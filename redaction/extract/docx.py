@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import ElementTree as SafeET
 
 from redaction.errors import UnreadableFile
+from redaction.extract.visible import visible
 from redaction.types import ExtractedDocument, Segment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -173,7 +174,7 @@ def extract_docx(data: bytes) -> ExtractedDocument:
                     continue
                 out: list[str] = []
                 _collect(p, out, flags)
-                text = "".join(out)
+                text = visible("".join(out))
                 if text:
                     segments.append(Segment(offset, offset + len(text), where, f"{part}#p{index}", None))
                     if where == "textbox":

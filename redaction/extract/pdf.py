@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from redaction.errors import UnreadableFile
+from redaction.extract.visible import invisible_characters
 from redaction.types import ExtractedDocument, Segment
 
 _PAGE_BREAK = "\n\n"
@@ -29,6 +30,7 @@ def normalise_pdfium_text(raw: str) -> tuple[str, list[int]]:
 
     Returns the text and, for each of its characters, the index of the pdfium character it came from,
     so an offset in the text names one glyph on the page."""
+    invisible = invisible_characters()  # drawn as nothing: a name broken by them is still one word
     chars: list[str] = []
     origin: list[int] = []
     index = 0
@@ -39,7 +41,7 @@ def normalise_pdfium_text(raw: str) -> tuple[str, list[int]]:
             origin.append(index)
             index += 2
             continue
-        if char != "\x00":
+        if char != "\x00" and char not in invisible:
             chars.append(_REPLACE.get(char, char))
             origin.append(index)
         index += 1

@@ -136,3 +136,54 @@ class Matcher:
 
     def __call__(self, text: str) -> bool:
         return self.find(text) is not None
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """fold(text) without collapsing spaces, and for each folded character the index it came from."""
+    invisible = _invisible()
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            folded = " "
+        elif char.isascii():
+            folded = char.lower()
+        else:
+            folded = unicodedata.normalize("NFKD", char).casefold().translate(_LETTERS).translate(invisible)
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(out), origin
+
+
+def find_spans(text: str, term: str, *, inside_words: bool = True) -> list[tuple[int, int]]:
+    """Every [start, end) of `text` where the verifier would count `term`: its words in order however
+    spelt (case, accents, separators, invisible characters), and (`inside_words`) for long terms its
+    letters with anything between them, even inside a longer word. Redacting all of these leaves
+    nothing of the term for the verifier to find; without `inside_words`, whole words only."""
+    matcher = Matcher([term])
+    if not matcher:
+        return []
+    folded, origin = _folded_with_origin(text)
+    spans: set[tuple[int, int]] = set()
+    for form in matcher.forms:
+        if form.kind == "spaced" and form.pattern is not None:
+            spans.update((origin[m.start()], origin[m.end() - 1] + 1) for m in form.pattern.finditer(folded))
+        elif form.kind == "squashed" and inside_words:
+            letters = [i for i, ch in enumerate(folded) if ch.isalnum()]
+            squashed = "".join(folded[i] for i in letters)
+            start = squashed.find(form.needle)
+            while start != -1:
+                first, last = letters[start], letters[start + len(form.needle) - 1]
+                spans.add((origin[first], origin[last] + 1))
+                start = squashed.find(form.needle, start + 1)
+    return _merge(sorted(spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

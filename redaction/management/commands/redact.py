@@ -7,7 +7,6 @@ it is written (a refused output is never written).
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +18,18 @@ from redaction.errors import EngineError
 from redaction.management.commands._common import add_model_argument, case_context, model_name
 from redaction.render import render_outputs, schedule_csv
 from redaction.types import REASON_THIRD_PARTY, Redaction
+from redaction.verify.matching import find_spans
 
 _ALLOWED = {"docx": ("docx", "pdf"), "pdf": ("pdf",), "txt": ("pdf", "txt")}
 
 
 def term_redactions(text: str, terms: list[str]) -> list[Redaction]:
-    out: list[Redaction] = []
-    for term in terms:
-        if term.strip():
-            for m in re.finditer(re.escape(term.strip()), text, re.IGNORECASE):
-                out.append(Redaction(m.start(), m.end(), REASON_THIRD_PARTY, "manual", decided_by="command line"))
-    return out
+    """Every occurrence of each term however it is spelt (see find_spans): a term must go everywhere."""
+    return [
+        Redaction(start, end, REASON_THIRD_PARTY, "manual", decided_by="command line")
+        for term in terms
+        for start, end in find_spans(text, term.strip())
+    ]
 
 
 class Command(BaseCommand):
