@@ -98,12 +98,28 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture in the document. It may show text (a scan, a screenshot, a photographed letter) that
+    extraction cannot read, so a person must look at it; withheld, it is replaced in every output.
+
+    `ref` names it in the file: a DOCX media part ("word/media/image1.png"), or "xref:N" for a PDF image
+    object; a picture used in several places is one Picture.
+    """
+
+    ref: str
+    location: str  # where a person finds it: "body", "header", "pages 1-3"
+    width: int = 0  # pixels
+    height: int = 0
+
+
+@dataclass(frozen=True)
 class ExtractedDocument:
     text: str
     format: Literal["txt", "docx", "pdf"]
     segments: tuple[Segment, ...] = ()
     needs_ocr: bool = False
     warnings: tuple[str, ...] = ()
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)

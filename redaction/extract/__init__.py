@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from redaction.extract.docx import extract_docx
 from redaction.extract.pdf import extract_pdf
+from redaction.extract.pictures import list_pictures
 from redaction.extract.sniff import sniff
 from redaction.extract.txt import extract_txt
 from redaction.types import ExtractedDocument
@@ -17,8 +20,9 @@ def extract(data: bytes, filename: str) -> ExtractedDocument:
     Raises UnsupportedFile or UnreadableFile with a message fit to show the user.
     """
     kind = sniff(data, filename)
-    if kind == "pdf":
-        return extract_pdf(data)
-    if kind == "docx":
-        return extract_docx(data)
-    return extract_txt(data)
+    if kind == "txt":
+        return extract_txt(data)
+    document = extract_pdf(data) if kind == "pdf" else extract_docx(data)
+    # Pages without a text layer are read whole by a person already; their pictures need no second look.
+    unread = {s.page for s in document.segments if s.page is not None and not document.text[s.start : s.end].strip()}
+    return replace(document, pictures=list_pictures(data, kind, skip_pages=unread))

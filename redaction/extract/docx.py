@@ -164,6 +164,7 @@ def extract_docx(data: bytes) -> ExtractedDocument:
                 raise UnreadableFile("The Word document contains unsafe or invalid XML.") from exc
             if location == "comment" and root.find(f".//{W}p") is not None:
                 flags.seen.add("comments")
+            _note_embedded(root, flags)
             parents = {child: parent for parent in root.iter() for child in parent}
             if pieces and not pieces[-1].endswith("\n\n"):
                 pieces.append("\n")
@@ -182,12 +183,45 @@ def extract_docx(data: bytes) -> ExtractedDocument:
                 sep = _separator(p, parents)
                 pieces.append(text + sep)
                 offset += len(text) + len(sep)
+    if "altchunk" in flags.seen:
+        raise UnreadableFile(ALT_CHUNK_REFUSED)
     text = "".join(pieces)
     return ExtractedDocument(text=text, format="docx", segments=tuple(segments), warnings=_warnings(flags))
 
 
+_PICTURE_OR_SHAPE = (
+    "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+)
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+
+
+def _note_embedded(root: Element, flags: _Flags) -> None:
+    """Content with text of its own that extraction cannot read: imported files, charts, objects."""
+    if next(root.iter(f"{W}altChunk"), None) is not None:
+        flags.seen.add("altchunk")
+    for data in root.iter(_GRAPHIC_DATA):
+        if data.get("uri", "") not in _PICTURE_OR_SHAPE:
+            flags.seen.add("foreign")
+    if next(root.iter(f"{W}object"), None) is not None:
+        flags.seen.add("foreign")
+
+
+ALT_CHUNK_REFUSED = (
+    "The Word document contains content imported from another file (an alternative-format chunk), which "
+    "cannot be checked. Open it in Word, save it as a new .docx (Word then turns the imported content into "
+    "ordinary text), and upload that."
+)
+
+
 def _warnings(flags: _Flags) -> tuple[str, ...]:
     messages = {
+        "foreign": (
+            "The document contains charts, diagrams or embedded objects. Their text cannot be checked, so they "
+            "are left out of the redacted files: add anything needed from them as text."
+        ),
         "hidden": "The document contains hidden text; it has been included in the check.",
         "deleted": ("The document contains tracked deletions; the deleted text has been included in the check."),
         "inserted": "The document contains tracked changes that have not been accepted.",

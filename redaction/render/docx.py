@@ -9,7 +9,7 @@ is used instead, and if it cannot be found at all the verifier will refuse the o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -147,12 +147,13 @@ def redact_docx(
     *,
     organisation: str,
     matches: Callable[[str], bool],
+    withheld: Collection[str] = (),
 ) -> tuple[bytes, list[DocxPlacement]]:
     """The redacted DOCX, rebuilt by allowlist and sanitised, and where each block was placed."""
     package = Package.read(data)
     if "[Content_Types].xml" not in package.raw:
         raise UnreadableFile("The Word document is damaged: its list of parts is missing.")
-    allowlist = Allowlist.of(package)
+    allowlist = Allowlist.of(package, withheld)
     placements = _apply_pieces(package, document, pieces, blocks)
     _sanitise_parts(package, allowlist)
     scrub_forbidden(package, list(allowlist.kinds), matches)

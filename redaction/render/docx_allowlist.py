@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import posixpath
 from collections import deque
+from collections.abc import Collection
 
 from lxml import etree
 
 from redaction.errors import UnreadableFile
+from redaction.pixels import Picture, placeholder, reencode, withheld
 from redaction.render.package import CT_NS, R_NS, REL_NS, Package, rels_name, resolve_target
-from redaction.render.pixels import Picture, placeholder, reencode
 
 _STORY_TYPES = ("header", "footer", "footnotes", "endnotes")
 _MAIN_KEEPS = {"styles", "numbering", "settings", "fontTable", "theme", "image", *_STORY_TYPES}
@@ -74,14 +75,16 @@ class Allowlist:
     """
 
     @classmethod
-    def of(cls, package: Package) -> Allowlist:
-        allowlist = cls(package, main_part(package))
+    def of(cls, package: Package, withheld: Collection[str] = ()) -> Allowlist:
+        """`withheld`: media parts (Picture.ref) the author withheld; they become labelled black pictures."""
+        allowlist = cls(package, main_part(package), frozenset(withheld))
         allowlist._walk()
         return allowlist
 
-    def __init__(self, package: Package, main: str) -> None:
+    def __init__(self, package: Package, main: str, withheld: frozenset[str] = frozenset()) -> None:
         self.package = package
         self.main = main
+        self.withheld = withheld
         self.kinds: dict[str, str] = {main: "document"}  # kept XML part -> its kind
         self.pictures: dict[str, Picture] = {}  # original media part -> its new pixels
         self.picture_names: dict[str, str] = {}  # original media part -> new part name
@@ -113,7 +116,11 @@ class Allowlist:
     def _picture(self, target: str) -> None:
         if target in self.pictures:
             return
-        picture = reencode(self.package.raw[target]) or placeholder()
+        picture = reencode(self.package.raw[target])
+        if target in self.withheld:
+            picture = withheld(picture.width if picture else 0, picture.height if picture else 0)
+        elif picture is None:
+            picture = placeholder()
         self.pictures[target] = picture
         self.picture_names[target] = f"word/media/image{len(self.pictures)}.{picture.extension}"
 

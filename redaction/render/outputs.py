@@ -120,11 +120,18 @@ def redacted_docx(
     blocks: list[RedactionBlock],
     organisation: str,
     verification: Verification,
+    withheld: Collection[str] = (),
 ) -> tuple[bytes, list[DocxPlacement]]:
     """The verified DOCX output and where its blocks went (the PDF is made from it)."""
     pieces = split_by_segment(document, blocks)
     docx_data, placements = redact_docx(
-        data, document, pieces, blocks, organisation=organisation, matches=Matcher(verification.forbidden)
+        data,
+        document,
+        pieces,
+        blocks,
+        organisation=organisation,
+        matches=Matcher(verification.forbidden),
+        withheld=withheld,
     )
     verification(docx_data, "docx")
     return docx_data, placements
@@ -145,11 +152,15 @@ def docx_outputs(
 
 
 def _render_pdf(
-    data: bytes, document: ExtractedDocument, blocks: list[RedactionBlock], verification: Verification
+    data: bytes,
+    document: ExtractedDocument,
+    blocks: list[RedactionBlock],
+    verification: Verification,
+    withheld: Collection[str] = (),
 ) -> list[RenderedOutput]:
     pieces = split_by_segment(document, blocks)
     blank = [s.page for s in document.segments if s.page is not None and not document.text[s.start : s.end].strip()]
-    pdf_data, placements = redact_pdf(data, document.text, pieces, blocks, blank_pages=blank)
+    pdf_data, placements = redact_pdf(data, document.text, pieces, blocks, blank_pages=blank, withheld=withheld)
     verification(pdf_data, "pdf")
     rows = [_row(i + 1, blocks[p.block], "pdf", f"page {p.page}", p.page) for i, p in enumerate(placements)]
     return [RenderedOutput("pdf", pdf_data, tuple(rows))]
@@ -184,23 +195,25 @@ def render_outputs(
     organisation: str,
     terms: Sequence[str] = (),
     formats: Collection[str] | None = None,
+    withheld_pictures: Collection[str] = (),
 ) -> list[RenderedOutput]:
     """Redact, sanitise and verify every output of one document (see the package docstring).
 
     `terms` are further strings that must not survive anywhere (e.g. a name known to be in the
-    document's properties); `formats` limits the outputs made (None: all of them).
+    document's properties); `formats` limits the outputs made (None: all of them);
+    `withheld_pictures` are the refs of pictures (document.pictures) replaced by a labelled black box.
     """
     del filename  # the format was decided at extraction; the name is the caller's to use in file_name()
     blocks = merge_blocks(document.text, redactions)
     verification = Verification.of(document, blocks, terms)
     if document.format == "docx":
-        docx_data, placements = redacted_docx(data, document, blocks, organisation, verification)
+        docx_data, placements = redacted_docx(data, document, blocks, organisation, verification, withheld_pictures)
         if formats is not None and "pdf" not in formats:
             docx_rows, _ = _docx_schedules(blocks, placements, None)
             return [RenderedOutput("docx", docx_data, tuple(docx_rows))]
         outputs = docx_outputs(docx_data, docx_to_pdf(docx_data), blocks, placements, verification)
     elif document.format == "pdf":
-        outputs = _render_pdf(data, document, blocks, verification)
+        outputs = _render_pdf(data, document, blocks, verification, withheld_pictures)
     else:
         outputs = _render_txt(document, redactions, blocks, verification)
     return [o for o in outputs if formats is None or o.format in formats]

@@ -18,8 +18,8 @@ import pikepdf
 from PIL import Image
 
 from redaction.errors import UnreadableFile
+from redaction.pixels import decode, encode
 from redaction.render.pdf_sanitise import strip_marked_content
-from redaction.render.pixels import decode, encode
 
 logger = logging.getLogger(__name__)
 

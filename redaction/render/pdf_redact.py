@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pymupdf
@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from redaction.errors import UnreadableFile
 from redaction.extract.pdf import normalise_pdfium_text
+from redaction.pixels import WITHHELD_LABEL
 from redaction.render.blocks import RedactionBlock
 from redaction.render.locate import Piece, relocate
 from redaction.render.pdf_glyphs import PageGlyphs
@@ -140,6 +141,15 @@ def _rasterise(page: pymupdf.Page) -> None:
     page.insert_image(page.rect, pixmap=pixmap)
 
 
+def _withheld_rects(page: pymupdf.Page, withheld: Collection[str]) -> list[pymupdf.Rect]:
+    """Where the withheld pictures (refs "xref:N") are drawn on this page, in PyMuPDF's coordinates."""
+    rects: list[pymupdf.Rect] = []
+    for ref in withheld:
+        if ref.startswith("xref:") and ref[5:].isdigit():
+            rects.extend(r for r in page.get_image_rects(int(ref[5:])) if not r.is_empty)
+    return rects
+
+
 def _draw_box(page: pymupdf.Page, rect: pymupdf.Rect, label: str | None) -> None:
     """A solid box, labelled in white with its reason when the label fits."""
     page.draw_rect(rect, color=None, fill=(0, 0, 0), width=0)
@@ -158,6 +168,7 @@ def _redact(
     glyphs: PageGlyphs | None,
     reflow: set[int],
     blank_pages: Sequence[int],
+    withheld: Collection[str] = (),
 ) -> bytes:
     fitz_doc = pymupdf.open(stream=data, filetype="pdf")
     pdf = pdfium.PdfDocument(data)
@@ -181,6 +192,9 @@ def _redact(
                 page.add_redact_annot(rect, fill=False, cross_out=False)
             for box in page_boxes:
                 page.add_redact_annot(_fitz_rect(box.rect, to_fitz), fill=False, cross_out=False)
+            pictures = _withheld_rects(page, withheld)
+            for rect in pictures:
+                page.add_redact_annot(rect, fill=False, cross_out=False)
             page.apply_redactions(
                 images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
@@ -198,6 +212,8 @@ def _redact(
             drawn += [((b.left, b.bottom, b.right, b.top), b.label) for plan in plans for b in plan.placed()]
             for rect, label in drawn:
                 _draw_box(page, _fitz_rect(rect, to_fitz), label)
+            for rect in pictures:
+                _draw_box(page, rect, WITHHELD_LABEL)
             if number in blank_pages:
                 _rasterise(page)
         return fitz_doc.tobytes(garbage=4, deflate=True, clean=True)
@@ -221,6 +237,7 @@ def redact_pdf(
     *,
     blank_pages: Sequence[int] = (),
     uniform_people: bool = True,
+    withheld: Collection[str] = (),
 ) -> tuple[bytes, list[PdfPlacement]]:
     """The redacted, sanitised PDF and the page each block landed on.
 
@@ -243,7 +260,7 @@ def redact_pdf(
     glyphs = PageGlyphs(data) if uniform_people and people_pages else None
     while True:
         try:
-            written = _redact(data, boxes, glyphs, people_pages, blank_pages)
+            written = _redact(data, boxes, glyphs, people_pages, blank_pages, withheld)
             break
         except CannotReflow as exc:
             # Each failure takes one page out of the reflow, so this ends; the rest keep uniform boxes.

@@ -8,8 +8,8 @@ import pikepdf
 import pytest
 from PIL import Image, ImageCms
 
+from redaction.pixels import MAX_PIXELS, placeholder, reencode
 from redaction.render.pdf_rebuild import rebuild_pdf
-from redaction.render.pixels import MAX_PIXELS, placeholder, reencode
 from tests.redaction.render.render_fixtures_docx import NAME, photo_with_exif
 
 

@@ -13,7 +13,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageDraw, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 # A real letter's picture is a few megapixels; a decompression bomb claims billions.
 MAX_PIXELS = 80_000_000
@@ -94,4 +94,19 @@ def placeholder(width: int = 400, height: int = 300) -> Picture:
     draw.rectangle((0, 0, width - 1, height - 1), outline=90, width=3)
     draw.line((0, 0, width - 1, height - 1), fill=90, width=3)
     draw.line((0, height - 1, width - 1, 0), fill=90, width=3)
+    return encode(image, photo=False)
+
+
+WITHHELD_LABEL = "Picture withheld"
+
+
+def withheld(width: int, height: int) -> Picture:
+    """A black picture of the same size, labelled in white: what a family sees of a withheld picture."""
+    width, height = max(16, min(width or 400, 4000)), max(16, min(height or 300, 4000))
+    image = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(image)
+    size = max(8, min(height // 4, width // 10))
+    font = ImageFont.load_default(size=size)
+    left, top, right, bottom = draw.textbbox((0, 0), WITHHELD_LABEL, font=font)
+    draw.text(((width - (right - left)) / 2, (height - (bottom - top)) / 2), WITHHELD_LABEL, fill=255, font=font)
     return encode(image, photo=False)
