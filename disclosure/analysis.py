@@ -26,7 +26,7 @@ from redaction.copied import find_copied
 from redaction.errors import EngineError
 from redaction.types import Analysis
 from redaction.types import Finding as EngineFinding
-from review.models import Finding, ReasonCode
+from review.models import Finding, Picture, ReasonCode
 
 log = logging.getLogger(__name__)
 Status = DocumentVersion.Status
@@ -116,12 +116,21 @@ def findings_store(*, version_id: int, result: Analysis, extra: Sequence[EngineF
             if f.end > f.start
         )
         paragraphs_index(version, result.document.text)
+        # Every picture needs a person's look: it may show text that no extraction reads.
+        Picture.objects.filter(version=version).delete()
+        Picture.objects.bulk_create(
+            Picture(version=version, ref=p.ref, location=p.location[:120], width=p.width, height=p.height)
+            for p in result.document.pictures
+        )
+        version.pictures_pending = len(result.document.pictures)
         version.extracted_text = result.document.text
         version.needs_ocr = result.document.needs_ocr
         version.status = Status.TRIAGE
         version.progress = 100
         version.status_changed_at = timezone.now()
-        version.save(update_fields=["extracted_text", "needs_ocr", "status", "progress", "status_changed_at"])
+        version.save(
+            update_fields=["extracted_text", "needs_ocr", "pictures_pending", "status", "progress", "status_changed_at"]
+        )
         counts: dict[str, int] = {}
         for f in all_findings:
             counts[f.action] = counts.get(f.action, 0) + 1
@@ -135,6 +144,7 @@ def findings_store(*, version_id: int, result: Analysis, extra: Sequence[EngineF
                 "counts": counts,
                 "text_length": len(result.document.text),
                 "needs_ocr": result.document.needs_ocr,
+                "pictures": len(result.document.pictures),
                 "warnings": list(result.document.warnings),
             },
         )

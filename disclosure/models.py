@@ -140,6 +140,8 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     pages_attested_at = models.DateTimeField(null=True, blank=True)
+    # Pictures nobody has looked at yet (review.Picture, kept in step by the services that decide them).
+    pictures_pending = models.PositiveIntegerField(default=0)
 
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -150,6 +152,8 @@ class DocumentVersion(models.Model):
     prepare_token = models.CharField(max_length=32, blank=True)
     # Why the last submission's files were refused (e.g. redacted text survived); cleared on submission.
     output_error = models.TextField(blank=True)
+    # The redacted text verification found, when that was the reason: the author is offered to redact it.
+    output_error_term = models.CharField(max_length=300, blank=True)
     # SHA-256 over the submitted outputs' own hashes (RedactedOutput.manifest_sha256): the checker
     # approves this set of files and nothing else.
     output_sha256 = models.CharField(max_length=64, blank=True)
@@ -179,6 +183,11 @@ class DocumentVersion(models.Model):
             models.CheckConstraint(
                 condition=~Q(status__in=["approved", "released"], needs_ocr=True) | Q(pages_attested_by__isnull=False),
                 name="version_unread_pages_attested_before_approval",
+            ),
+            # Nor with a picture nobody has looked at: it may show text no extraction can read.
+            models.CheckConstraint(
+                condition=~Q(status__in=["approved", "released"]) | Q(pictures_pending=0),
+                name="version_pictures_looked_at_before_approval",
             ),
         ]
 

@@ -129,6 +129,40 @@ class Finding(models.Model):
         )
 
 
+class Picture(models.Model):
+    """A picture in a version. It may show text no extraction reads (a scan, a screenshot of messages),
+    so someone must look at it before the version can be approved; withheld, every output shows a
+    labelled black box in its place."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Not yet looked at"
+        SHOWN = "shown", "Looked at: nothing to withhold"
+        WITHHELD = "withheld", "Withheld"
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="pictures")
+    ref = models.CharField(max_length=255)  # the engine's name for it (redaction.types.Picture.ref)
+    location = models.CharField(max_length=120)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["version", "ref"], name="picture_ref_unique_in_version"),
+            models.CheckConstraint(
+                condition=Q(decision="pending") | Q(decided_by__isnull=False), name="picture_decision_has_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"picture in {self.location} ({self.get_decision_display()})"
+
+
 class CheckDecision(models.Model):
     """An independent checker's approval or return of one submitted version."""
 

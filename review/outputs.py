@@ -8,11 +8,12 @@ from dataclasses import asdict
 from django.conf import settings
 from django.core.files.base import ContentFile
 
-from disclosure.errors import ActionRefused
+from disclosure.errors import ActionRefused, OutputRefused
 from disclosure.models import DocumentVersion, RedactedOutput
 from redaction import extract
 from redaction.errors import EngineError
-from redaction.render import RenderedOutput, render_outputs
+from redaction.render import RedactionNotVerified, RenderedOutput, render_outputs
+from review.models import Picture
 from review.selectors import redactions_for
 
 
@@ -34,7 +35,12 @@ def outputs_render(version: DocumentVersion) -> list[RenderedOutput]:
             document,
             redactions_for(version),
             organisation=settings.CLEARANCE_ORGANISATION,
+            withheld_pictures=list(
+                version.pictures.filter(decision=Picture.Decision.WITHHELD).values_list("ref", flat=True)
+            ),
         )
+    except RedactionNotVerified as refusal:
+        raise OutputRefused(str(refusal), refusal.term) from refusal
     except EngineError as error:
         raise ActionRefused(str(error)) from error
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from disclosure.models import DocumentVersion
 from redaction.types import Redaction
-from review.models import Finding
+from review.models import Finding, Picture
 
 
 def redactions_for(version: DocumentVersion) -> list[Redaction]:
@@ -47,6 +47,8 @@ def check_refusal(user: User | AnonymousUser, version: DocumentVersion) -> str |
         return "You submitted this version for check, so you cannot check it."
     if Finding.objects.filter(version=version, decided_by_id=user.pk).exists():
         return "You made redaction decisions on this version, so you cannot check it."
+    if Picture.objects.filter(version=version, decided_by_id=user.pk).exists():
+        return "You decided about pictures in this version, so you cannot check it."
     return None
 
 

@@ -22,7 +22,7 @@ from disclosure.models import DocumentVersion, RedactedOutput
 from disclosure.outputs import outputs_verify_stored
 from disclosure.services import send_after_commit
 from redaction.verify.matching import find_spans
-from review.models import CheckDecision, Finding, ReasonCode
+from review.models import CheckDecision, Finding, Picture, ReasonCode
 from review.outputs import outputs_render, outputs_store
 from review.selectors import check_refusal, pending_reviews
 
@@ -222,6 +222,8 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
         raise ActionRefused(
             "This document has pages without a text layer. Read every page and confirm it before submitting."
         )
+    if version.pictures.filter(decision=Picture.Decision.PENDING).exists():
+        raise ActionRefused("Look at each picture in the document and say whether to withhold it before submitting.")
     token = uuid.uuid4().hex
     with transaction.atomic():
         claimed = DocumentVersion.objects.filter(pk=version.pk, status__in=_TRIAGE_STATES).update(
@@ -229,6 +231,7 @@ def version_submit(*, user: User, version: DocumentVersion) -> None:
             submitted_by=user,
             prepare_token=token,
             output_error="",
+            output_error_term="",
             queue_error="",
             status_changed_at=timezone.now(),
         )
@@ -264,7 +267,7 @@ def outputs_prepare(*, version_id: int, token: str) -> None:
     try:
         rendered = outputs_render(version)
     except ActionRefused as refusal:
-        _prepare_refused(version, token, str(refusal))
+        _prepare_refused(version, token, str(refusal), getattr(refusal, "term", ""))
         return
     except (OperationalError, InterfaceError):
         raise  # the database is away: the task retries with backoff
@@ -320,10 +323,10 @@ class _Withdrawn(Exception):
     """The submission was withdrawn while its files were being made."""
 
 
-def _prepare_refused(version: DocumentVersion, token: str, reason: str) -> None:
+def _prepare_refused(version: DocumentVersion, token: str, reason: str, term: str = "") -> None:
     with transaction.atomic():
         claimed = _this_submission(version.pk, token).update(
-            status=Status.TRIAGE, output_error=reason, status_changed_at=timezone.now()
+            status=Status.TRIAGE, output_error=reason, output_error_term=term[:300], status_changed_at=timezone.now()
         )
         if claimed != 1:
             return
@@ -353,6 +356,28 @@ def pages_attest(*, user: User, version: DocumentVersion) -> None:
         )
 
 
+def picture_decide(*, user: User, picture: Picture, withhold: bool) -> None:
+    """Someone looked at a picture: it is withheld from every output, or shown as it is."""
+    decision = Picture.Decision.WITHHELD if withhold else Picture.Decision.SHOWN
+    with transaction.atomic():
+        version = _lock_editable(picture.version)
+        changed = Picture.objects.filter(pk=picture.pk, version=version).exclude(decision=decision).update(
+            decision=decision, decided_by=user, decided_at=timezone.now()
+        )
+        if not changed:
+            return  # already decided so: nothing changed, nothing to withdraw or record
+        pending = version.pictures.filter(decision=Picture.Decision.PENDING).count()
+        DocumentVersion.objects.filter(pk=version.pk).update(pictures_pending=pending)
+        _reopen_for_triage(user=user, version=version, why="A picture decision changed")
+        audit_record(
+            actor=user,
+            action="picture.decided",
+            version=version,
+            summary=f"{'Withheld' if withhold else 'Looked at and kept'} the picture in {picture.location}",
+            data={"picture": picture.pk, "ref": picture.ref, "decision": decision},
+        )
+
+
 def check_open(*, user: User, version: DocumentVersion) -> None:
     with transaction.atomic():
         audit_record(actor=user, action="check.opened", version=version, summary="Opened the version for check")
@@ -373,12 +398,15 @@ def check_approve(*, user: User, version: DocumentVersion, seen_sha256: str) -> 
             raise ActionRefused("The version changed after you opened it. Reload it and check again.")
         if locked.needs_ocr and locked.pages_attested_by_id is None:
             raise ActionRefused("Pages without a text layer have not been confirmed as read. It cannot be approved.")
+        if locked.pictures_pending:
+            raise ActionRefused("Some pictures have not been looked at. It cannot be approved.")
         outputs_verify_stored(locked, seen_sha256)
         claimed = (
             DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK, output_sha256=seen_sha256)
             .exclude(uploaded_by=user)
             .exclude(submitted_by=user)
             .exclude(findings__decided_by=user)
+            .exclude(pictures__decided_by=user)
             .update(
                 status=Status.APPROVED,
                 approved_by=user,
@@ -417,6 +445,7 @@ def check_return(*, user: User, version: DocumentVersion, comments: str) -> Chec
             DocumentVersion.objects.filter(pk=version.pk, status=Status.AWAITING_CHECK)
             .exclude(uploaded_by=user)
             .exclude(findings__decided_by=user)
+            .exclude(pictures__decided_by=user)
             .update(status=Status.RETURNED, status_changed_at=timezone.now())
         )
         if claimed != 1:

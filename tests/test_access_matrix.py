@@ -4,6 +4,7 @@ The list of URLs comes from the URL conf, so a new view without a rule here fail
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from disclosure.models import DocumentVersion
 from disclosure.services import release_create
 from review import services as review_services
-from tests.conftest import VerifiedClient, World, submit_for_check
+from tests.conftest import LETTER, VerifiedClient, World, submit_for_check
 
 ROLES = ("anonymous", "author", "checker", "dpo", "nobody")
 EXCLUDED = {"logout"}  # POST-only by Django's design, and harmless
@@ -57,6 +58,8 @@ RULES: dict[str, tuple[str, str, dict[str, tuple[int, int]]]] = {
     "submit": ("post", "version", EDIT),
     "attest_pages": ("post", "version", EDIT),
     "decide": ("post", "finding", EDIT),
+    "picture_decide": ("post", "picture", EDIT),
+    "picture_preview": ("get", "picture", VIEW),
     "check_queue": (
         "get",
         "none",
@@ -95,8 +98,28 @@ def test_every_url_has_a_rule() -> None:
     assert missing == [], f"add an access rule for {missing}"
 
 
+def _letter_pdf_with_picture() -> bytes:
+    import pymupdf
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 60), (200, 80, 40)).save(picture, "PNG")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_textbox(pymupdf.Rect(72, 72, 520, 400), LETTER, fontsize=11)
+    page.insert_image(pymupdf.Rect(72, 420, 312, 540), stream=picture.getvalue())
+    return doc.tobytes()
+
+
 def _released(world: World, upload: Any, *, case: Any, author: Any, checker: Any) -> DocumentVersion:
-    version = upload(user=author, case=case, recipients=[case.parties.filter(kind="family").first()])
+    version = upload(
+        _letter_pdf_with_picture(),
+        name="letter.pdf",
+        user=author,
+        case=case,
+        recipients=[case.parties.filter(kind="family").first()],
+    )
+    review_services.picture_decide(user=author, picture=version.pictures.get(), withhold=False)
     submit_for_check(author, version)
     version.refresh_from_db()
     review_services.check_approve(user=checker, version=version, seen_sha256=version.output_sha256)
@@ -118,6 +141,7 @@ def targets(world: World, upload: Any) -> dict[str, dict[str, int]]:
             "version": version.pk,
             "release": version.release.pk,
             "finding": version.findings.first().pk,
+            "picture": version.pictures.get().pk,
         }
 
     return {"own": objects(own), "other": objects(other)}

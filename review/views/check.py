@@ -55,6 +55,8 @@ def check_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "pdf_pages": _pdf_pages(version),
             "approve_form": ApproveForm(initial={"output_sha256": version.output_sha256}),
             "return_form": ReturnForm(),
+            "pictures": version.pictures.select_related("decided_by"),
+            "editable": False,
         },
     )
 

@@ -18,7 +18,7 @@ from disclosure.views.common import AuthenticatedRequest, attempt
 from review import services
 from review.forms import DecisionForm, ManualRedactionForm, TermRedactionForm
 from review.highlight import MARK_FIELDS, Mark, highlighted_html, redacted_html
-from review.models import DEFAULT_REASON_CODE, CheckDecision, Finding, ReasonCode
+from review.models import DEFAULT_REASON_CODE, CheckDecision, Finding, Picture, ReasonCode
 from review.selectors import pending_reviews, redactions_for
 
 Status = DocumentVersion.Status
@@ -58,6 +58,8 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "returns": CheckDecision.objects.filter(version=version, outcome=CheckDecision.Outcome.RETURNED),
             "editable": version.is_editable,
             "can_submit": version.status in (Status.TRIAGE, Status.RETURNED),
+            "pictures": version.pictures.select_related("decided_by"),
+            "pictures_pending": version.pictures.filter(decision=Picture.Decision.PENDING).count(),
         },
     )
 
