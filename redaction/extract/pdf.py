@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from redaction.errors import UnreadableFile
-from redaction.extract.visible import invisible_characters
+from redaction.extract.visible import SEPARATORS, invisible_characters
 from redaction.types import ExtractedDocument, Segment
 
 _PAGE_BREAK = "\n\n"
@@ -42,7 +42,7 @@ def normalise_pdfium_text(raw: str) -> tuple[str, list[int]]:
             index += 2
             continue
         if char != "\x00" and char not in invisible:
-            chars.append(_REPLACE.get(char, char))
+            chars.append(" " if char in SEPARATORS else _REPLACE.get(char, char))
             origin.append(index)
         index += 1
     return "".join(chars), origin

@@ -15,6 +15,8 @@ import unicodedata
 
 _OVERRIDES = {"\u202e": True, "\u202d": False, "\u202b": None, "\u202a": None}  # RLO, LRO, RLE, LRE
 _ISOLATES = {"\u2066", "\u2067", "\u2068"}
+# Invisible characters that mean "a break between words": they read as a space.
+SEPARATORS = frozenset({"\u200b", "\u2063"})
 _POP = "\u202c"
 _POP_ISOLATE = "\u2069"
 # Default-ignorable code points outside the format category: they draw nothing either.
@@ -34,14 +36,14 @@ _IGNORABLE_RANGES = (
 def invisible_characters() -> frozenset[str]:
     found = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     found |= {chr(c) for start, end in _IGNORABLE_RANGES for c in range(start, end + 1)}
-    return frozenset(found)
+    return frozenset(found - SEPARATORS)
 
 
 def visible_order(text: str) -> list[int]:
     """Indices into `text` of the characters a reader sees, in the order they are seen."""
     invisible = invisible_characters()
     if not any(ch in invisible for ch in text):
-        return list(range(len(text)))
+        return list(range(len(text)))  # (separators keep their place; seen_text reads them as spaces)
     order, _ = _group(text, 0, invisible, closing=None)
     return order
 
@@ -64,4 +66,9 @@ def _group(text: str, index: int, invisible: frozenset[str], closing: str | None
 
 
 def visible(text: str) -> str:
-    return "".join(text[i] for i in visible_order(text))
+    return seen_text(text, visible_order(text))
+
+
+def seen_text(text: str, order: list[int]) -> str:
+    """The characters of `order`, with invisible word separators read as spaces."""
+    return "".join(" " if text[i] in SEPARATORS else text[i] for i in order)

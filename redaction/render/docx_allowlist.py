@@ -134,6 +134,18 @@ class Allowlist:
             if key.startswith(f"{{{R_NS}}}")
         }
 
+    def _rename_ids(self, part: str, renamed: dict[str, str]) -> None:
+        """Point the part's relationship references at the new ids; references to dropped ones go."""
+        for element in self.package.tree(part).iter():
+            if not isinstance(element.tag, str):
+                continue
+            for key in [k for k in element.attrib if k.startswith(f"{{{R_NS}}}")]:
+                new = renamed.get(element.attrib[key])
+                if new is None:
+                    del element.attrib[key]
+                else:
+                    element.set(key, new)
+
     def write(self, properties: dict[str, bytes]) -> Package:
         """A new package holding only what the allowlist keeps (see the module docstring).
 
@@ -145,10 +157,13 @@ class Allowlist:
         for part, kind in self.kinds.items():
             used = self._referenced_ids(part)
             entries = []
+            renamed: dict[str, str] = {}  # relationship ids are free text too: numbered afresh
             for rel_id, rel_kind, target in self.rels.get(part, []):
                 if rel_id in used or rel_kind not in _BY_ID:
                     name = self.picture_names.get(target, target)
-                    entries.append((rel_id, f"{_REL_BASE}/{rel_kind}", _relative(part, name)))
+                    renamed[rel_id] = f"rId{len(renamed) + 1}"
+                    entries.append((renamed[rel_id], f"{_REL_BASE}/{rel_kind}", _relative(part, name)))
+            self._rename_ids(part, renamed)
             out.put(part, self.package.raw[part])
             if part in self.package.trees:
                 out.trees[part] = self.package.trees[part]

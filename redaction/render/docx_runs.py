@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from redaction.extract.visible import visible_order
+from redaction.extract.visible import seen_text, visible_order
 from redaction.render.package import MC, R_NS, W
 
 _T, _DEL_TEXT = f"{W}t", f"{W}delText"
@@ -50,7 +50,7 @@ def char_map(paragraph: etree._Element) -> tuple[str, list[Char]]:
     # As the extractor reads it: invisible characters skipped, right-to-left overrides undone.
     text = "".join(pieces)
     order = visible_order(text)
-    return "".join(text[i] for i in order), [chars[i] for i in order]
+    return seen_text(text, order), [chars[i] for i in order]
 
 
 def _in_run(element: etree._Element) -> bool:

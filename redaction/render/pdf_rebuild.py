@@ -19,7 +19,13 @@ from PIL import Image
 
 from redaction.errors import UnreadableFile
 from redaction.pixels import decode, encode
-from redaction.render.pdf_sanitise import strip_marked_content
+from redaction.render.pdf_content import (
+    clean_cmap,
+    clean_graphics_state,
+    drop_marked_content,
+    neutral_colorants,
+    neutral_font_names,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -177,44 +183,73 @@ def reencode_image(obj: pikepdf.Stream) -> None:
             reencode_image(mask)
 
 
-def _clean_resources(resources: object, seen: set[tuple[int, int]]) -> None:
-    if not isinstance(resources, pikepdf.Dictionary):
-        return
-    for key in list(resources.keys()):
-        if key not in _RESOURCE_KEEP:
-            del resources[key]
-    spaces = resources.get("/ColorSpace")
-    if isinstance(spaces, pikepdf.Dictionary):
-        for name in list(spaces.keys()):
-            spaces[name] = _device_for(spaces[name])
-    for group in ("/XObject", "/Pattern", "/Font", "/ExtGState"):
-        entries = resources.get(group)
-        if not isinstance(entries, pikepdf.Dictionary):
-            continue
-        for name in list(entries.keys()):
-            _clean_object(entries[name], seen)
+class _Cleaner:
+    """One pass over everything the pages draw with, each shared object cleaned once."""
 
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.seen: set[tuple[int, int]] = set()
+        self.colorants: dict[str, pikepdf.Name] = {}
+        self.fonts = 0
 
-def _clean_object(obj: object, seen: set[tuple[int, int]]) -> None:
-    """A form, picture, pattern or font, and everything it draws with."""
-    if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-        return
-    if obj.is_indirect:
-        if obj.objgen in seen:
+    def resources(self, resources: object) -> None:
+        if not isinstance(resources, pikepdf.Dictionary):
             return
-        seen.add(obj.objgen)
-    if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
-        reencode_image(obj)
-        return
-    _drop_descriptive(obj)
-    if "/Resources" in obj:
-        _clean_resources(obj.Resources, seen)
-    # Fonts: descriptors and descendant fonts; font programs lose their metadata. Soft masks: their group.
-    for key in ("/FontDescriptor", "/DescendantFonts", "/FontFile", "/FontFile2", "/FontFile3", "/SMask", "/G"):
-        value = obj.get(key)
-        for item in value if isinstance(value, pikepdf.Array) else [value]:
-            if isinstance(item, pikepdf.Dictionary | pikepdf.Stream):
-                _clean_object(item, seen)
+        for key in list(resources.keys()):
+            if key not in _RESOURCE_KEEP:
+                del resources[key]
+        spaces = resources.get("/ColorSpace")
+        if isinstance(spaces, pikepdf.Dictionary):
+            for name in list(spaces.keys()):
+                spaces[name] = _device_for(spaces[name])
+                neutral_colorants(spaces[name], self.colorants)
+        for group in ("/XObject", "/Pattern", "/Font", "/ExtGState"):
+            entries = resources.get(group)
+            if isinstance(entries, pikepdf.Dictionary):
+                for name in list(entries.keys()):
+                    self.object(entries[name], group)
+
+    def object(self, obj: object, group: str = "") -> None:
+        """A form, picture, pattern, font or graphics state, and everything it draws with."""
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            return
+        if obj.is_indirect:
+            if obj.objgen in self.seen:
+                return
+            self.seen.add(obj.objgen)
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
+            reencode_image(obj)
+            neutral_colorants(obj.get("/ColorSpace"), self.colorants)
+            return
+        _drop_descriptive(obj)
+        if group == "/ExtGState":
+            clean_graphics_state(obj)
+        if group == "/Font":
+            self._font(obj)
+        if isinstance(obj, pikepdf.Stream) and "/Resources" in obj:
+            drop_marked_content(obj, self.pdf)  # a form or a tiling pattern draws like a page
+        if "/Resources" in obj:
+            self.resources(obj.Resources)
+        # Fonts: descriptors and descendants; font programs lose their metadata. Soft masks: their group.
+        for key in ("/FontDescriptor", "/DescendantFonts", "/FontFile", "/FontFile2", "/FontFile3", "/SMask", "/G"):
+            value = obj.get(key)
+            for item in value if isinstance(value, pikepdf.Array) else [value]:
+                if isinstance(item, pikepdf.Dictionary | pikepdf.Stream):
+                    self.object(item)
+
+    def _font(self, font: pikepdf.Dictionary | pikepdf.Stream) -> None:
+        self.fonts += 1
+        descendants = font.get("/DescendantFonts")
+        first = descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else None
+        if isinstance(first, pikepdf.Dictionary):
+            neutral_font_names(first, self.fonts)
+            if "/BaseFont" in first:
+                font.BaseFont = first.BaseFont
+        else:
+            neutral_font_names(font, self.fonts)
+        cmap = font.get("/ToUnicode")
+        if isinstance(cmap, pikepdf.Stream):
+            clean_cmap(cmap)
 
 
 def _drop_descriptive(obj: pikepdf.Dictionary | pikepdf.Stream) -> None:
@@ -233,13 +268,13 @@ def rebuild_pdf(data: bytes) -> bytes:
         output = pikepdf.new()
         for page in source.pages:
             output.pages.append(page)
-        seen: set[tuple[int, int]] = set()
+        cleaner = _Cleaner(output)
         for page in output.pages:
             for key in list(page.obj.keys()):
                 if key not in _PAGE_KEEP:
                     del page.obj[key]
-            _clean_resources(page.obj.get("/Resources"), seen)
-        strip_marked_content(output)
+            drop_marked_content(page, output)
+            cleaner.resources(page.obj.get("/Resources"))
         buffer = io.BytesIO()
         output.save(
             buffer,

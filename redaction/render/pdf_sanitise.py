@@ -1,22 +1,19 @@
 """PDF sanitising: invisible text, interactive structures, alternative text. Runs on every PDF output.
 
 Two tools on purpose: PyMuPDF (AGPL) finds invisible text and removes it from content streams in the
-same pass as the redactions, and scrubs what it knows; pikepdf (qpdf) then strips replacement text
-from marked content, and pdf_rebuild copies the pages alone into a new file, so the old content
-streams, the catalogue and every descriptive entry cannot linger.
+same pass as the redactions, and scrubs what it knows; pdf_rebuild (pikepdf, qpdf) then copies the
+pages alone into a new file and strips marked content, so the old content streams, the catalogue and
+every descriptive entry cannot linger.
 """
 
 from __future__ import annotations
 
 import ctypes
 
-import pikepdf
 import pymupdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-# Marked-content properties that hold replacement or alternative text.
-_MC_TEXT_KEYS = ("/ActualText", "/Alt", "/E", "/Lang")
 _WHITE = 0.97
 
 
@@ -120,26 +117,3 @@ def strip_interactive(doc: pymupdf.Document) -> None:
     # Annotations and form fields themselves go in strip_structure: deleting them one by one through
     # PyMuPDF 1.24 crashes on some reply chains, and dropping /Annots and /AcroForm is more thorough.
     doc.set_toc([])
-
-
-def strip_marked_content(pdf: pikepdf.Pdf) -> None:
-    for page in pdf.pages:
-        contents = page.obj.get("/Contents")
-        if contents is None:
-            continue
-        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
-        if not any(any(key.encode() in s.read_bytes() for key in _MC_TEXT_KEYS[:2]) for s in streams):
-            continue
-        instructions = pikepdf.parse_content_stream(page)
-        changed = False
-        for instruction in instructions:
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                continue
-            operands, operator = instruction.operands, instruction.operator
-            if str(operator) in ("BDC", "DP") and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary):
-                for key in _MC_TEXT_KEYS:
-                    if key in operands[1]:
-                        del operands[1][key]
-                        changed = True
-        if changed:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))

@@ -20,7 +20,7 @@ from lxml import etree
 
 from redaction.verify import Allowance, KeptText, Survivor, check_structure, check_text_channel
 from redaction.verify.decode import TooDeep, texts
-from redaction.verify.matching import Counts, Matcher
+from redaction.verify.matching import APART, Counts, Matcher
 
 _MAX_TOTAL = 400 * 1024 * 1024
 _BINARY_MIN = 5  # shorter strings occur by chance in compressed picture data
@@ -154,7 +154,7 @@ def verify_docx(data: bytes, matcher: Matcher, kept: KeptText) -> None:
                     if found:
                         text.update(found)
                         where_text.append(info.filename)
-            structure = "\n".join(_structure_strings(root, story))
+            structure = APART.join(_structure_strings(root, story))
             found, _ = _decoded_counts(matcher, structure.encode("utf-8"))
             check_structure(found, f"the structure of {info.filename} (not its visible text)")
     parts = ", ".join(dict.fromkeys(where_text))

@@ -52,6 +52,11 @@ def _invisible() -> dict[int, None]:
     }
 
 
+# Joins separate strings (attribute values, PDF names) for one search without letting a match run from
+# one into the next: it holds letters, so neither the spaced nor the squashed form can cross it.
+APART = "\n0q0\n"
+
+
 def fold(text: str) -> str:
     """Lower case, accents and invisible characters gone, typographic variants unified, spaces collapsed."""
     text = text.lower() if text.isascii() else unicodedata.normalize("NFKD", text).casefold().translate(_LETTERS)

@@ -18,9 +18,11 @@ from pdfminer.pdfpage import PDFPage
 
 from redaction.verify import Allowance, KeptText, Survivor, check_structure, check_text_channel
 from redaction.verify.decode import TooDeep, texts
-from redaction.verify.matching import Counts, Matcher
+from redaction.verify.matching import APART, Counts, Matcher
 
 _GENERAL_FILTERS = ("/FlateDecode", "/LZWDecode", "/ASCII85Decode", "/ASCIIHexDecode", "/RunLengthDecode")
+# Font names are a formatting vocabulary ("Georgia" the font is not Georgia the neighbour).
+_FONT_NAMES = ("/BaseFont", "/FontName", "/FontFamily")
 _FONT_SUBTYPES = ("/Type1C", "/CIDFontType0C", "/OpenType")
 _BINARY_MIN = 5
 
@@ -88,18 +90,24 @@ def _check_reader(pages: Iterator[str], matcher: Matcher, allowance: Allowance, 
     check_text_channel(total, allowance.text(), f"page(s) {pages_named}, read by {reader}")
 
 
-def _strings(obj: object, out: list[str], depth: int = 0) -> None:
+def _strings(obj: object, out: list[str], depth: int = 0, key: str = "") -> None:
+    """Every string and name in an object, and its dictionaries' keys (a custom key is free text)."""
     if depth > 20:
         return
     if isinstance(obj, pikepdf.String):
-        out.append(str(obj))
+        if key not in _FONT_NAMES:
+            out.append(str(obj))
+    elif isinstance(obj, pikepdf.Name):
+        if key not in _FONT_NAMES:
+            out.append(str(obj)[1:])
     elif isinstance(obj, pikepdf.Array):
         for item in obj:
-            _strings(item, out, depth + 1)
+            _strings(item, out, depth + 1, key)
     elif isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-        for key in obj.keys():  # noqa: SIM118 - pikepdf objects are not plain mappings
-            if key != "/Parent":
-                _strings(obj[key], out, depth + 1)
+        for name in obj.keys():  # noqa: SIM118 - pikepdf objects are not plain mappings
+            out.append(name[1:])
+            if name != "/Parent":
+                _strings(obj[name], out, depth + 1, name)
 
 
 def _content_streams(pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
@@ -155,9 +163,14 @@ def _check_raw(data: bytes, matcher: Matcher, allowance: Allowance) -> None:
             _strings(obj, strings)
             if not isinstance(obj, pikepdf.Stream):
                 continue
-            if "/Length2" in obj or "/Length1" in obj or str(obj.get("/Subtype", "")) in _FONT_SUBTYPES:
-                continue  # embedded font programs: their glyphs are checked through the rendered text
+            if obj.get("/Type") in ("/ObjStm", "/XRef"):
+                continue  # the file's own index and object containers: their objects are read one by one
             content = _stream_bytes(obj)
+            if "/Length2" in obj or "/Length1" in obj or str(obj.get("/Subtype", "")) in _FONT_SUBTYPES:
+                # A font program's own tables (names, notices) can hold any text: searched as binary.
+                for _, text in texts(content):
+                    check_structure(long_terms.counts(text), f"the font program in object {obj.objgen[0]}")
+                continue
             if obj.objgen in drawn:
                 drawn_text.update(matcher.counts(content.decode("latin-1")))
                 continue
@@ -169,7 +182,7 @@ def _check_raw(data: bytes, matcher: Matcher, allowance: Allowance) -> None:
                     check_structure((long_terms if binary else matcher).counts(text), f"object {obj.objgen[0]}{inside}")
             except TooDeep as exc:
                 raise Survivor("", f"object {obj.objgen[0]} of the file cannot be checked ({exc})") from exc
-        check_structure(matcher.counts("\n".join(strings)), "a text string in the file's structure")
+        check_structure(matcher.counts(APART.join(strings)), "a string or name in the file's structure")
     check_text_channel(drawn_text, allowance.text(), "the page content streams")
 
 

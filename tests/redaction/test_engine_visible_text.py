@@ -35,7 +35,7 @@ def test_a_word_document_with_a_disguised_name_is_extracted_and_redacted_as_the_
     from redaction.render import render_outputs
     from tests.redaction.render.conftest import docx_raw_text, redactions_for
 
-    data = make_docx(["The neighbour Patri\u2063cia Doyle called.", "Also \u202eelyoD aicirtaP\u202c."])
+    data = make_docx(["The neighbour Patri\u200ecia\u2063Doyle called.", "Also \u202eelyoD aicirtaP\u202c."])
     document = extract(data, "note.docx")
     assert document.text.count("Patricia Doyle") == 2
     (output,) = render_outputs(
