@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from disclosure.models import DocumentVersion
 from redaction.types import Redaction
+from redaction.verify.matching import Matcher
 from review.models import Finding, Picture
 
 
@@ -56,3 +57,37 @@ def pending_reviews(version: DocumentVersion) -> int:
     return version.findings.filter(
         suggested_action=Finding.Suggestion.REVIEW, decision=Finding.Decision.PENDING
     ).count()
+
+
+# What may be named partly: people and identifiers, not passages (an allegation sentence is its own thing).
+_NAMED = ("person", "address", "email", "phone", "manual")
+
+
+def partly_redacted(version: DocumentVersion) -> list[tuple[str, int]]:
+    """Names redacted in one place and still in the kept text elsewhere: (name, occurrences left).
+
+    Verification allows a redacted string wherever the author kept it (the same name can be two people;
+    "Foster" is also a word), so a forgotten occurrence would be released. Only names of two words or
+    more are listed: a single word kept elsewhere is usually an ordinary word.
+    """
+    text = version.extracted_text
+    redacted = list(
+        version.findings.filter(Finding.redacted_q()).order_by("start").values_list("start", "end", "category")
+    )
+    names = {
+        " ".join(text[start:end].split())
+        for start, end, category in redacted
+        if category in _NAMED and len(text[start:end].split()) >= 2 and "\n" not in text[start:end]
+    }
+    if not names:
+        return []
+    kept: list[str] = []
+    cursor = 0
+    for start, end, _ in redacted:
+        kept.append(text[cursor : max(cursor, start)])
+        kept.append("\n")
+        cursor = max(cursor, end)
+    kept.append(text[cursor:])
+    counts = Matcher(sorted(names)).counts("".join(kept))
+    left = {form.original: n for form, n in counts.items() if form.kind == "spaced"}
+    return sorted(left.items())

@@ -19,7 +19,7 @@ from review import services
 from review.forms import DecisionForm, ManualRedactionForm, TermRedactionForm
 from review.highlight import MARK_FIELDS, Mark, highlighted_html, redacted_html
 from review.models import DEFAULT_REASON_CODE, CheckDecision, Finding, Picture, ReasonCode
-from review.selectors import pending_reviews, redactions_for
+from review.selectors import partly_redacted, pending_reviews, redactions_for
 
 Status = DocumentVersion.Status
 
@@ -59,6 +59,7 @@ def triage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "editable": version.is_editable,
             "can_submit": version.status in (Status.TRIAGE, Status.RETURNED),
             "pictures": version.pictures.select_related("decided_by"),
+            "partly_redacted": partly_redacted(version),
             "pictures_pending": version.pictures.filter(decision=Picture.Decision.PENDING).count(),
         },
     )
