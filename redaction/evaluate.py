@@ -27,7 +27,11 @@ class DocumentScore:
     keep_person_redacted: int = 0
     noise_chars: int = 0
     alnum_chars: int = 0
+    words: int = 0
+    review_findings: int = 0
     misses: list[str] = field(default_factory=list)
+    # (kind, label) of each miss: LEAK (not redacted), UNFLAGGED (not even sent for review), MISSED, OVER
+    classes: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -49,11 +53,24 @@ class Report:
             "allegation_recall": self._ratio(self._sum("allegation_found"), self._sum("allegation_total"), 1),
             "over_redaction": self._ratio(self._sum("keep_person_redacted"), self._sum("keep_person_total"), 0),
             "noise": self._ratio(self._sum("noise_chars"), self._sum("alnum_chars"), 0),
+            # Findings an author must decide by hand, per 1,000 words: the cost of recall to the reader.
+            "review_load": 1000 * self._ratio(self._sum("review_findings"), self._sum("words"), 0),
         }
+
+    def misses_by_class(self) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        for doc in self.documents:
+            for key in doc.classes:
+                counts[key] = counts.get(key, 0) + 1
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
     def format(self) -> str:
         lines = [f"{name:<20} {value:.4f}" for name, value in self.metrics.items()]
         lines.append(f"{'documents':<20} {len(self.documents)}")
+        by_class = self.misses_by_class()
+        if by_class:
+            lines.append("\nmisses by class")
+            lines.extend(f"  {kind:<10} {label:<28} {n}" for (kind, label), n in by_class.items())
         for doc in self.documents:
             if doc.misses:
                 lines.append(f"\n{doc.name}: {len(doc.misses)} miss(es)")
@@ -91,19 +108,26 @@ def score_document(name: str, text: str, spans: Sequence[dict], findings: Sequen
                 score.third_party_redacted += 1
             else:
                 score.misses.append(f"LEAK   {quoted}")
+                score.classes.append(("LEAK", label))
             if all(flagged[i] for i in chars):
                 score.third_party_flagged += 1
+            else:
+                score.classes.append(("UNFLAGGED", label))
         elif label == "ALLEGATION":
             score.allegation_total += 1
             if chars and 2 * sum(allegation[i] for i in chars) >= len(chars):
                 score.allegation_found += 1
             else:
                 score.misses.append(f"MISSED {quoted}")
+                score.classes.append(("MISSED", f"ALLEGATION {span['party']}"))
         if label == "PERSON" and span["party"] in ("family", "professional"):
             score.keep_person_total += 1
             if chars and 2 * sum(redact[i] for i in chars) >= len(chars):
                 score.keep_person_redacted += 1
                 score.misses.append(f"OVER   {quoted}")
+                score.classes.append(("OVER", f"PERSON {span['party']}"))
+    score.words = len(text.split())
+    score.review_findings = sum(1 for f in findings if f.action == "review")
     for i, ch in enumerate(text):
         if ch.isalnum():
             score.alnum_chars += 1

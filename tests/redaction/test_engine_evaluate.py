@@ -83,3 +83,29 @@ def test_engine_meets_its_floor_on_the_projects_own_corpus():
     assert metrics["allegation_recall"] >= 0.95
     assert metrics["over_redaction"] <= 0.02
     assert metrics["noise"] <= 0.03
+
+
+def test_review_load_and_misses_by_class_are_reported() -> None:
+    from redaction.evaluate import Report, score_document
+    from redaction.types import Finding
+
+    text = "Dean Foster rang. Sam Lee was arrested. Jo Bell, social worker, visited."
+    spans = [
+        {"start": 0, "end": 11, "label": "PERSON", "party": "third_party", "redact": True},
+        {"start": 18, "end": 25, "label": "PERSON", "party": "third_party", "redact": True},
+        {"start": 18, "end": 39, "label": "ALLEGATION", "party": "third_party", "redact": True},
+        {"start": 40, "end": 47, "label": "PERSON", "party": "professional", "redact": False},
+    ]
+    findings = [
+        Finding(0, 11, "Dean Foster", "person", "review"),
+        Finding(40, 47, "Jo Bell", "person", "redact"),
+    ]
+    report = Report([score_document("doc", text, spans, findings)])
+    assert report.metrics["review_load"] == pytest.approx(1000 / len(text.split()))
+    assert report.misses_by_class() == {
+        ("LEAK", "PERSON"): 2,
+        ("MISSED", "ALLEGATION third_party"): 1,
+        ("OVER", "PERSON professional"): 1,
+        ("UNFLAGGED", "PERSON"): 1,
+    }
+    assert "misses by class" in report.format()
