@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from redaction.detect import DEFAULT_MODEL, detect, get_nlp
 from redaction.extract import extract
-from redaction.types import Analysis, CaseContext
+from redaction.types import Analysis, CaseContext, ExtractedDocument
 
 Progress = Callable[[int], None]
 
@@ -33,6 +33,22 @@ def analyse(
     report(0)
     document = extract(data, filename)
     report(30)
+    return analyse_document(document, context, model=model, progress=progress)
+
+
+def analyse_document(
+    document: ExtractedDocument,
+    context: CaseContext,
+    *,
+    model: str = DEFAULT_MODEL,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Detect findings in a document already extracted (see analyse)."""
+
+    def report(percent: int) -> None:
+        if progress is not None:
+            progress(percent)
+
     if not document.text.strip():
         report(100)
         return Analysis(document=document, findings=())

@@ -6,6 +6,7 @@ it never sees a Django model, so it can run in a worker, a management command or
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,6 +56,33 @@ class OtherCase:
     professionals: tuple[Person, ...] = ()
 
 
+class CaseRegister:
+    """Every case of a register, held once and shared by all its CaseContexts.
+
+    A trust's register has tens of thousands of cases; giving each context its own tuple of all the
+    others would cost memory by the square of that. The engine builds its name index of a register once
+    (redaction.detect.people) and each context reads it, leaving out its own case.
+    """
+
+    def __init__(self, cases: Sequence[OtherCase]) -> None:
+        self.cases = tuple(cases)
+        self._hash: int | None = None
+
+    def others(self, reference: str) -> Iterator[OtherCase]:
+        return (case for case in self.cases if case.reference != reference)
+
+    def __len__(self) -> int:
+        return len(self.cases)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(self.cases)
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, CaseRegister) and self.cases == other.cases)
+
+
 @dataclass(frozen=True)
 class CaseContext:
     """What the engine knows about the case a document belongs to."""
@@ -62,9 +90,16 @@ class CaseContext:
     reference: str
     family: tuple[Person, ...] = ()
     professionals: tuple[Person, ...] = ()
+    # Other cases named one by one (a few, e.g. in tests) and/or the whole register they come from.
     other_cases: tuple[OtherCase, ...] = ()
     # The household's own addresses, when the register holds them: only these are kept on sight.
     addresses: tuple[str, ...] = ()
+    register: CaseRegister | None = field(default=None, compare=True)
+
+    def all_other_cases(self) -> Iterator[OtherCase]:
+        yield from self.other_cases
+        if self.register is not None:
+            yield from self.register.others(self.reference)
 
 
 @dataclass(frozen=True)

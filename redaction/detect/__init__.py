@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from redaction.detect.findings import build_findings
 from redaction.detect.nlp import DEFAULT_MODEL, get_nlp
+from redaction.detect.people import NameIndex
+from redaction.detect.persons import register_for
 from redaction.detect.pipeline import annotate
 from redaction.detect.truecase import truecase, vocabulary
 from redaction.types import CaseContext, Finding
@@ -44,8 +46,12 @@ def register_words(context: CaseContext) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _register_words(context: CaseContext) -> frozenset[str]:
-    people = [*context.family, *context.professionals]
-    for other in context.other_cases:
-        people.extend(other.people)
-        people.extend(other.professionals)
-    return frozenset(w.lower() for p in people for name in (p.name, *p.aliases) for w in name.split() if len(w) > 1)
+    words: set[str] = set()
+    for index in register_for(context).indexes:
+        words |= _index_words(index)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16)
+def _index_words(index: NameIndex) -> frozenset[str]:
+    return index.words()

@@ -70,7 +70,7 @@ def candidate_mentions(
     context: CaseContext,
     propn: frozenset[int] = frozenset(),
 ) -> list[Mention]:
-    register, multi, single = register_for(context)
+    register = register_for(context)
     mentions: list[Mention] = []
     for start, end, label in ents:
         s, e = _clean(text, start, end)
@@ -98,17 +98,12 @@ def candidate_mentions(
             # The small model tags many unfamiliar names ORG; an ORG without an organisation word is
             # more often a person in these records.
             mentions.append(Mention(s, e, "ner_org", confidence=0.55))
-    for pattern in (multi, single):
-        if pattern is None:
+    for start, end, single in register.mentions(text):
+        word = text[start:end]
+        ordinary = word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, start)
+        if single and (not _capitalised(word) or ordinary):
             continue
-        for m in pattern.finditer(text):
-            word = m.group(0)
-            if pattern is single:
-                if not _capitalised(word):
-                    continue
-                if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, m.start()):
-                    continue
-            mentions.append(Mention(m.start(), m.end(), "register", confidence=0.9))
+        mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from redaction.detect.lexicon import TITLE_RE
-from redaction.types import CaseContext, Person
+from redaction.detect.lexicon import TITLE_RE, TITLES
+from redaction.types import CaseContext, CaseRegister, OtherCase, Person
 
 # Party precedence when one variant names several people: never let an outsider win over the family.
 _RANK = {"family": 0, "professional": 1, "other_case": 2, "third_party": 3, "unknown": 4}
@@ -31,41 +33,53 @@ class Match:
     how: str  # "full", "alias", "first", "surname", "fuzzy"
 
 
+_TITLES = re.compile(rf"^(?:(?:{TITLE_RE})\.?\s+)+")
+_SPACES = re.compile(r"\s+")
+_TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in TITLES)
+
+
 def norm(text: str) -> str:
     """Case, apostrophe and spacing insensitive key for a name."""
-    text = re.sub(rf"^(?:(?:{TITLE_RE})\.?\s+)+", "", text.strip())
+    text = text.strip()
+    first = text.split(None, 1)[0].rstrip(".").lower() if text else ""
+    if first in _TITLE_WORDS:  # the expression only when a title can be there: registers are long
+        text = _TITLES.sub("", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", norm(name)) if t]
 
 
-class Register:
-    """Name variants of everyone the case context knows, with their party in this case."""
+_TOKEN = re.compile(r"[^\W_](?:[\w]|['\u2019-](?=\w))*")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
-    def __init__(self, context: CaseContext) -> None:
+
+class NameIndex:
+    """Name variants of a set of people, as dictionaries: a mention is looked up, never matched against
+    an expression of every name, so a register of 50,000 cases costs one dictionary probe per word."""
+
+    def __init__(self, entries: Iterable[tuple[Person, str, str]], *, first_names_of_staff: bool = True) -> None:
         self.full: dict[str, list[Known]] = {}
         self.first: dict[str, list[Known]] = {}
         self.surname: dict[str, list[Known]] = {}
         self.people: list[Known] = []
-        self.reference = context.reference
-        for person, party, case in self._everyone(context):
+        self.longest = 1  # words in the longest variant: how far a mention scan looks ahead
+        for person, party, case in entries:
             known = Known(person.name, party, person.role, case)
             self.people.append(known)
-            tokens = _tokens(person.name)
-            variants = {norm(person.name)}
+            name = norm(person.name)
+            tokens = name.split(" ") if name else []
+            variants = {name}
             if len(tokens) >= 3:
                 variants.add(f"{tokens[0]} {tokens[-1]}")
-            for alias in person.aliases:
-                key = norm(alias)
-                if key:
-                    variants.add(key)
+            variants.update(key for key in (norm(alias) for alias in person.aliases) if key)
             for key in variants:
                 self.full.setdefault(key, []).append(known)
+                self.longest = max(self.longest, key.count(" ") + 1)
             # A bare first name is too weak to tie to staff of another case ("Daniel" may be anyone).
-            if len(tokens) >= 2 and not (party == "professional" and case != context.reference):
+            if len(tokens) >= 2 and (first_names_of_staff or party != "professional"):
                 self.first.setdefault(tokens[0], []).append(known)
                 self.surname.setdefault(tokens[-1], []).append(known)
                 if len(tokens) >= 3:
@@ -73,60 +87,120 @@ class Register:
                     for middle in tokens[1:-1]:
                         self.surname.setdefault(middle, []).append(known)
 
-    @staticmethod
-    def _everyone(context: CaseContext) -> Iterable[tuple[Person, str, str]]:
-        for person in context.family:
-            yield person, "family", context.reference
-        for person in context.professionals:
-            yield person, "professional", context.reference
-        for other in context.other_cases:
-            for person in other.people:
-                yield person, "other_case", other.reference
-            for person in other.professionals:
-                yield person, "professional", other.reference
+    def words(self) -> frozenset[str]:
+        return frozenset(w for key in (*self.full, *self.first, *self.surname) for w in key.split() if len(w) > 1)
 
-    def variants(self) -> list[tuple[str, str]]:
-        """(variant, party) pairs for building the register matcher."""
-        out: list[tuple[str, str]] = []
-        for table in (self.full, self.first, self.surname):
-            for key, people in table.items():
-                out.append((key, _best(people).party))
-        return out
+
+@lru_cache(maxsize=8)
+def register_index(register: CaseRegister) -> NameIndex:
+    """The index of a whole register, built once per process however many documents use it."""
+    return NameIndex(_of_cases(register.cases), first_names_of_staff=False)
+
+
+@lru_cache(maxsize=64)
+def _listed_index(cases: tuple[OtherCase, ...]) -> NameIndex:
+    return NameIndex(_of_cases(cases), first_names_of_staff=False)
+
+
+def _of_cases(cases: Iterable[OtherCase]) -> Iterable[tuple[Person, str, str]]:
+    for other in cases:
+        for person in other.people:
+            yield person, "other_case", other.reference
+        for person in other.professionals:
+            yield person, "professional", other.reference
+
+
+class Register:
+    """Everyone the case context knows, with their party in this case: the case's own people, and the
+    shared index of every other case (its own people left out, since here they are family or staff)."""
+
+    def __init__(self, context: CaseContext) -> None:
+        self.reference = context.reference
+        own = [(p, "family", context.reference) for p in context.family]
+        own += [(p, "professional", context.reference) for p in context.professionals]
+        self.own = NameIndex(own)
+        self.indexes = [self.own]
+        if context.other_cases:
+            self.indexes.append(_listed_index(context.other_cases))
+        if context.register is not None:
+            self.indexes.append(register_index(context.register))
+        self.longest = max(index.longest for index in self.indexes)
+
+    def _get(self, table: str, key: str) -> list[Known]:
+        found: list[Known] = []
+        for index in self.indexes:
+            people = getattr(index, table).get(key)
+            if people:
+                found.extend(p for p in people if index is self.own or p.case != self.reference)
+        return found
+
+    def knows_word(self, key: str) -> bool:
+        return any(self._get(table, key) for table in ("full", "first", "surname"))
 
     def lookup(self, mention: str) -> Match | None:
         """Resolve a name mention (title allowed) against the register."""
         key = norm(mention)
         if not key:
             return None
-        if key in self.full:
-            return Match(_best(self.full[key]), "full" if " " in key else "alias")
+        full = self._get("full", key)
+        if full:
+            return Match(_best(full), "full" if " " in key else "alias")
         tokens = key.split(" ")
         if len(tokens) >= 2:
             # First and last must both agree: "Shahid Hussain" is not family just for sharing a surname.
-            firsts = {id(k): k for k in self.first.get(tokens[0], [])}
-            both = [k for k in self.surname.get(tokens[-1], []) if id(k) in firsts]
+            firsts = {id(k): k for k in self._get("first", tokens[0])}
+            both = [k for k in self._get("surname", tokens[-1]) if id(k) in firsts]
             if both:
                 return Match(_best(both), "full")
             fuzzy = self._fuzzy(key)
             if fuzzy is not None:
                 return Match(fuzzy, "fuzzy")
             return None
-        if key in self.surname:
-            return Match(_best(self.surname[key]), "surname")
-        if key in self.first:
-            return Match(_best(self.first[key]), "first")
+        surname = self._get("surname", key)
+        if surname:
+            return Match(_best(surname), "surname")
+        first = self._get("first", key)
+        if first:
+            return Match(_best(first), "first")
         return None
 
     def _fuzzy(self, key: str) -> Known | None:
         # Small misspellings of this case's own people ("Nasreen Husain"); never fuzzy-match outsiders in.
         best: tuple[float, Known] | None = None
-        for known in self.people:
-            if known.case != self.reference or " " not in known.name.strip():
+        for known in self.own.people:
+            if " " not in known.name.strip():
                 continue
             score = fuzz.ratio(key, norm(known.name))
             if score >= 90 and (best is None or score > best[0]):
                 best = (score, known)
         return best[1] if best else None
+
+    def mentions(self, text: str) -> Iterator[tuple[int, int, bool]]:
+        """(start, end, single word) of every register name in the text, longest first at each word:
+        words joined by spaces are looked up as whole names, then each word alone."""
+        words = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(words):
+            found = None
+            for size in range(min(self.longest, len(words) - i), 1, -1):
+                chunk = words[i : i + size]
+                if any(text[a[1] : b[0]].strip() for a, b in pairwise(chunk)):
+                    continue  # a name's words are separated by spaces only
+                start, end = chunk[0][0], chunk[-1][1]
+                key = " ".join(text[start:end].lower().split())
+                if self._get("full", _POSSESSIVE.sub("", key)):
+                    found = (start, end - (len(key) - len(_POSSESSIVE.sub("", key))), False, size)
+                    break
+            if found is None:
+                start, end = words[i]
+                key = _POSSESSIVE.sub("", text[start:end].lower())
+                if key and any(self._get(table, key) for table in ("full", "first", "surname")):
+                    found = (start, start + len(key), True, 1)
+            if found is None:
+                i += 1
+                continue
+            yield found[0], found[1], found[2]
+            i += found[3]
 
 
 def _best(people: list[Known]) -> Known:

@@ -66,23 +66,10 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @lru_cache(maxsize=64)
-def register_for(context: CaseContext) -> tuple[Register, re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The register index and two matchers (multi-word, case-insensitive; single-word, capitalised)."""
-    register = Register(context)
-    multi: set[str] = set()
-    single: set[str] = set()
-    for variant, _party in register.variants():
-        (multi if " " in variant else single).add(variant)
-
-    def build(words: set[str], flags: int) -> re.Pattern[str] | None:
-        if not words:
-            return None
-        alternatives = "|".join(
-            r"\s+".join(re.escape(part) for part in w.split(" ")) for w in sorted(words, key=len, reverse=True)
-        )
-        return re.compile(rf"(?<![\w'\u2019-])(?:{alternatives})(?![\w-]|['\u2019][^\Ws])", flags)
-
-    return register, build(multi, re.IGNORECASE), build(single, re.IGNORECASE)
+def register_for(context: CaseContext) -> Register:
+    """The register of a case context, built once per context (the shared index of a whole register is
+    built once per process)."""
+    return Register(context)
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -240,7 +227,7 @@ def merge(mentions: list[Mention]) -> list[Mention]:
 
 def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
     """Give every mention a party: register first, then the document's own introductions, then context."""
-    register, _multi, _single = register_for(context)
+    register = register_for(context)
     doc_names: dict[str, tuple[str, str]] = {}
     # Multi-word mentions first: they introduce people, whose short forms follow later in the text.
     order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
@@ -270,7 +257,7 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
 
 def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
     """Find later short forms ("Mrs Doyle", "Patricia", "PD") of people the document introduced."""
-    register, _multi, _single = register_for(context)
+    register = register_for(context)
     taken = SpanIndex((m.start, m.end) for m in mentions)
     extra: list[Mention] = []
     forms: dict[str, Mention] = {}

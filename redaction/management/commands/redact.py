@@ -13,8 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from redaction.analyse import analyse
+from redaction.analyse import analyse_document
 from redaction.errors import EngineError
+from redaction.extract import extract
 from redaction.management.commands._common import add_model_argument, case_context, model_name
 from redaction.render import render_outputs, schedule_csv
 from redaction.types import REASON_THIRD_PARTY, Redaction
@@ -50,14 +51,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         source, out = Path(options["input"]), Path(options["out"])
         out_kind = out.suffix.lower().lstrip(".")
-        context = case_context(options["register"], options["case"])
         try:
             data = source.read_bytes()
         except OSError as exc:
             raise CommandError(f"{source}: cannot read: {exc.strerror}") from exc
         try:
-            analysis = analyse(data, source.name, context, model=model_name(options["model"]))
-            document = analysis.document
+            document = extract(data, source.name)
+            context = case_context(options["register"], options["case"], [document.text])
+            analysis = analyse_document(document, context, model=model_name(options["model"]))
             allowed = _ALLOWED[document.format]
             if out_kind not in allowed:
                 names = " or ".join(f".{kind}" for kind in allowed)

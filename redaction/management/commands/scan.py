@@ -8,10 +8,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from redaction.analyse import analyse
+from redaction.analyse import analyse_document
 from redaction.errors import EngineError
+from redaction.extract import extract
 from redaction.management.commands._common import add_model_argument, case_context, model_name
-from redaction.types import Finding
+from redaction.types import ExtractedDocument, Finding
 
 _FIELDS = ("start", "end", "text", "category", "action", "party", "reason", "confidence", "reason_code")
 
@@ -33,22 +34,22 @@ class Command(BaseCommand):
         add_model_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        context = case_context(options["register"], options["case"])
         model = model_name(options["model"])
         failures = 0
+        documents: list[tuple[str, ExtractedDocument]] = []
         for path in options["paths"]:
             try:
-                data = Path(path).read_bytes()
-                analysis = analyse(data, Path(path).name, context, model=model)
+                documents.append((path, extract(Path(path).read_bytes(), Path(path).name)))
             except OSError as exc:
                 failures += 1
                 self.stderr.write(f"{path}: cannot read: {exc.strerror}")
-                continue
             except EngineError as exc:
                 failures += 1
                 self.stderr.write(f"{path}: {exc}")
-                continue
-            document = analysis.document
+        # The register is read knowing the documents' words: only people who could be named in them count.
+        context = case_context(options["register"], options["case"], [d.text for _, d in documents])
+        for path, document in documents:
+            analysis = analyse_document(document, context, model=model)
             if options["json"]:
                 record = {
                     "document": path,
