@@ -66,6 +66,7 @@ class NameIndex:
         self.surname: dict[str, list[Known]] = {}
         self.people: list[Known] = []
         self.longest = 1  # words in the longest variant: how far a mention scan looks ahead
+        self.starts: set[str] = set()  # first words of the variants of more than one word
         for person, party, case in entries:
             known = Known(person.name, party, person.role, case)
             self.people.append(known)
@@ -77,7 +78,9 @@ class NameIndex:
             variants.update(key for key in (norm(alias) for alias in person.aliases) if key)
             for key in variants:
                 self.full.setdefault(key, []).append(known)
-                self.longest = max(self.longest, key.count(" ") + 1)
+                if " " in key:
+                    self.longest = max(self.longest, key.count(" ") + 1)
+                    self.starts.add(key.split(" ", 1)[0])
             # A bare first name is too weak to tie to staff of another case ("Daniel" may be anyone).
             if len(tokens) >= 2 and (first_names_of_staff or party != "professional"):
                 self.first.setdefault(tokens[0], []).append(known)
@@ -125,6 +128,7 @@ class Register:
         if context.register is not None:
             self.indexes.append(register_index(context.register))
         self.longest = max(index.longest for index in self.indexes)
+        self.starts = set().union(*(index.starts for index in self.indexes))
 
     def _get(self, table: str, key: str) -> list[Known]:
         found: list[Known] = []
@@ -133,6 +137,10 @@ class Register:
             if people:
                 found.extend(p for p in people if index is self.own or p.case != self.reference)
         return found
+
+    def _listed(self, key: str) -> bool:
+        """A cheap first test: is the word a key of any table at all (whoever it belongs to)?"""
+        return any(key in index.full or key in index.first or key in index.surname for index in self.indexes)
 
     def knows_word(self, key: str) -> bool:
         return any(self._get(table, key) for table in ("full", "first", "surname"))
@@ -179,10 +187,13 @@ class Register:
         """(start, end, single word) of every register name in the text, longest first at each word:
         words joined by spaces are looked up as whole names, then each word alone."""
         words = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        lower = text.lower()
         i = 0
         while i < len(words):
             found = None
-            for size in range(min(self.longest, len(words) - i), 1, -1):
+            first = lower[words[i][0] : words[i][1]]
+            longest = min(self.longest, len(words) - i) if first in self.starts else 1
+            for size in range(longest, 1, -1):
                 chunk = words[i : i + size]
                 if any(text[a[1] : b[0]].strip() for a, b in pairwise(chunk)):
                     continue  # a name's words are separated by spaces only
@@ -193,8 +204,8 @@ class Register:
                     break
             if found is None:
                 start, end = words[i]
-                key = _POSSESSIVE.sub("", text[start:end].lower())
-                if key and any(self._get(table, key) for table in ("full", "first", "surname")):
+                key = _POSSESSIVE.sub("", first)
+                if key and self._listed(key) and self.knows_word(key):
                     found = (start, start + len(key), True, 1)
             if found is None:
                 i += 1

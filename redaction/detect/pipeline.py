@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _CHUNK = 10_000  # characters per piece handed to spaCy
-_PARALLEL_FROM = 400_000  # characters in one call before a second process is worth its start-up
+_PARALLEL_FROM = 100_000  # characters in one call before a second process is worth its start-up (measured)
 _BATCH = 8  # chunks per batch: larger batches pad bigger arrays and push a worker past 700 MB
 _PROPER = frozenset({"NNP", "NNPS"})
 
