@@ -32,7 +32,7 @@ def detect_many(items: Sequence[tuple[str, CaseContext]], *, model: str = DEFAUL
     for position, note in annotate(nlp, [cased[i] for i in wanted]):
         i = wanted[position]
         text, context = items[i]
-        findings = build_findings(cased[i], note.ents, context, note.propn)
+        findings = build_findings(cased[i], note.ents, context, note.propn, vocabulary(nlp))
         if cased[i] is not text:
             findings = [replace(f, text=text[f.start : f.end]) for f in findings]
         results[i] = findings

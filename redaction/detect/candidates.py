@@ -13,6 +13,7 @@ from redaction.detect.lexicon import (
     TITLE_RE,
 )
 from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
+from redaction.detect.truecase import Vocabulary
 from redaction.types import CaseContext
 
 _NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}}"
@@ -69,6 +70,7 @@ def candidate_mentions(
     ents: list[tuple[int, int, str]],
     context: CaseContext,
     propn: frozenset[int] = frozenset(),
+    english: Vocabulary | None = None,
 ) -> list[Mention]:
     register = register_for(context)
     mentions: list[Mention] = []
@@ -101,7 +103,15 @@ def candidate_mentions(
     for start, end, single in register.mentions(text):
         word = text[start:end]
         ordinary = word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, start)
-        if single and (not _capitalised(word) or ordinary):
+        # Notes typed in lower case ("spoke to mum and jayden"): a register name in lower case counts
+        # when it is not also an English word ("will", "rose" stay words).
+        lower_case_name = (
+            english is not None
+            and len(word) > 2
+            and word.lower() not in COMMON_WORD_NAMES
+            and not english.is_word(word)
+        )
+        if single and ((not _capitalised(word) and not lower_case_name) or ordinary):
             continue
         mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))

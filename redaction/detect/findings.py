@@ -14,6 +14,7 @@ from redaction.detect.candidates import candidate_mentions
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
 from redaction.detect.persons import Mention, extend, merge, propagate, resolve
 from redaction.detect.precedence import enforce_precedence, resolve_overlaps, subtract
+from redaction.detect.truecase import Vocabulary
 from redaction.types import REASON_NONE, REASON_THIRD_PARTY, CaseContext, Finding
 
 _KEEP = ("family", "professional")
@@ -29,9 +30,11 @@ def build_findings(
     ents: list[tuple[int, int, str]],
     context: CaseContext,
     propn: frozenset[int] = frozenset(),
+    english: Vocabulary | None = None,
 ) -> list[Finding]:
-    """`ents` are spaCy entities (start, end, label); `propn` the offsets of tokens tagged PROPN."""
-    mentions = extend(text, merge(candidate_mentions(text, ents, context, propn)), propn)
+    """`ents` are spaCy entities (start, end, label); `propn` the offsets of tokens tagged PROPN;
+    `english` the model's English vocabulary (names in lower case are told from words by it)."""
+    mentions = extend(text, merge(candidate_mentions(text, ents, context, propn, english)), propn)
     mentions = resolve(text, mentions, context)
     mentions = propagate(text, mentions, context)
     found = ids.find_all(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,14 +39,28 @@ _SPACES = re.compile(r"\s+")
 _TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in TITLES)
 
 
+# Letters with no decomposition, folded as a reader typing on an English keyboard would write them.
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "\u0131": "i", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Dąbrowska", "DABROWSKA" and "Dabrowska" are one name in a register
+    typed by one person and a document typed by another."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_LETTERS)
+
+
 def norm(text: str) -> str:
-    """Case, apostrophe and spacing insensitive key for a name."""
+    """Case, accent, apostrophe and spacing insensitive key for a name."""
     text = text.strip()
     first = text.split(None, 1)[0].rstrip(".").lower() if text else ""
     if first in _TITLE_WORDS:  # the expression only when a title can be there: registers are long
         text = _TITLES.sub("", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return _SPACES.sub(" ", text).strip().lower()
+    return fold(_SPACES.sub(" ", text).strip())
 
 
 def _tokens(name: str) -> list[str]:
@@ -54,6 +69,11 @@ def _tokens(name: str) -> list[str]:
 
 _TOKEN = re.compile(r"[^\W_](?:[\w]|['\u2019-](?=\w))*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
+def _unpossessive(text: str, start: int, end: int) -> int:
+    """The end of a word without a possessive 's ("Doyle's" ends after "Doyle")."""
+    return end - 2 if _POSSESSIVE.search(text[start:end]) and end - start > 2 else end
 
 
 class NameIndex:
@@ -160,6 +180,13 @@ class Register:
             both = [k for k in self._get("surname", tokens[-1]) if id(k) in firsts]
             if both:
                 return Match(_best(both), "full")
+            initial = tokens[0].rstrip(".")
+            if len(tokens) == 2 and len(initial) == 1 and initial.isalpha():
+                # "Z. Dabrowska", "P Hartigan": an initial and a surname name whoever both fit.
+                fits = [k for k in self._get("surname", tokens[-1]) if norm(k.name).startswith(initial)]
+                # Only when it names one kind of person: "B. O'Rourke" may be the mother or her sister-in-law.
+                if fits and len({k.party for k in fits}) == 1:
+                    return Match(_best(fits), "initial")
             fuzzy = self._fuzzy(key)
             if fuzzy is not None:
                 return Match(fuzzy, "fuzzy")
@@ -186,27 +213,24 @@ class Register:
     def mentions(self, text: str) -> Iterator[tuple[int, int, bool]]:
         """(start, end, single word) of every register name in the text, longest first at each word:
         words joined by spaces are looked up as whole names, then each word alone."""
-        words = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        lower = text.lower()
+        words = [(m.start(), _unpossessive(text, m.start(), m.end())) for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(words):
             found = None
-            first = lower[words[i][0] : words[i][1]]
+            first = fold(text[words[i][0] : words[i][1]])
             longest = min(self.longest, len(words) - i) if first in self.starts else 1
             for size in range(longest, 1, -1):
                 chunk = words[i : i + size]
                 if any(text[a[1] : b[0]].strip() for a, b in pairwise(chunk)):
                     continue  # a name's words are separated by spaces only
                 start, end = chunk[0][0], chunk[-1][1]
-                key = " ".join(text[start:end].lower().split())
-                if self._get("full", _POSSESSIVE.sub("", key)):
-                    found = (start, end - (len(key) - len(_POSSESSIVE.sub("", key))), False, size)
+                if self._get("full", " ".join(fold(text[start:end]).split())):
+                    found = (start, end, False, size)
                     break
             if found is None:
                 start, end = words[i]
-                key = _POSSESSIVE.sub("", first)
-                if key and self._listed(key) and self.knows_word(key):
-                    found = (start, start + len(key), True, 1)
+                if first and self._listed(first) and self.knows_word(first):
+                    found = (start, end, True, 1)
             if found is None:
                 i += 1
                 continue

@@ -1,0 +1,51 @@
+"""Resolution of names against the register, whatever the spelling: accents, capitals, initials.
+
+Sentences and people invented for these tests.
+"""
+
+from __future__ import annotations
+
+from redaction.detect import detect
+from redaction.types import CaseContext, OtherCase, Person
+
+CONTEXT = CaseContext(
+    reference="R-1",
+    family=(Person("Żaneta Dąbrowska", "mother"), Person("Bridget Farrelly", "grandmother")),
+    professionals=(Person("Oluwaseun Adebayo", "Social Worker"),),
+    other_cases=(OtherCase("R-2", people=(Person("Patrick Hartigan", "father"), Person("Bronagh Farrelly", "aunt"))),),
+)
+
+
+def _party(text: str, name: str) -> str:
+    found = [f for f in detect(text, CONTEXT) if f.category == "person" and f.text == name]
+    assert found, [(f.text, f.party) for f in detect(text, CONTEXT)]
+    return found[0].party
+
+
+def test_a_family_name_typed_without_its_accents_or_in_capitals_is_the_family() -> None:
+    assert _party("Zaneta Dabrowska came to the meeting on time.", "Zaneta Dabrowska") == "family"
+    assert _party("ACTIONS FOR ZANETA DABROWSKA\nBook the dentist.", "ZANETA DABROWSKA") == "family"
+
+
+def test_an_initial_and_a_surname_resolve_to_the_one_person_they_fit() -> None:
+    assert _party("The plan was agreed with Z. Dąbrowska and the school.", "Z. Dąbrowska") == "family"
+    assert _party("Contact with P. Hartigan is not to be supervised by the family.", "P. Hartigan") == "other_case"
+
+
+def test_an_initial_that_fits_family_and_an_outsider_is_not_taken_for_family() -> None:
+    text = "B. Farrelly was seen outside the school gates again."
+    found = [f for f in detect(text, CONTEXT) if f.category == "person" and "Farrelly" in f.text]
+    assert found and all(f.action != "keep" for f in found)
+
+
+def test_register_names_in_notes_typed_in_lower_case_are_found_and_words_are_not() -> None:
+    context = CaseContext(
+        reference="R-3",
+        family=(Person("Tyrese Mbeki", "child"), Person("Will Mbeki", "father")),
+        other_cases=(OtherCase("R-4", people=(Person("Kenzie Voss", "child"),)),),
+    )
+    text = "rang mum, tyrese at nan's. kenzie was round again and mum will ring back.\n"
+    found = {f.text: f for f in detect(text, context) if f.category == "person"}
+    assert found["tyrese"].party == "family" and found["tyrese"].action == "keep"
+    assert found["kenzie"].party == "other_case" and found["kenzie"].action == "redact"
+    assert "will" not in found  # the father is Will; "will ring back" is a word
