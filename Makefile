@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo letters' letterhead: the organisation's own contact details are never a third party's.
+run: export CLEARANCE_ORGANISATION_CONTACTS ?= 0161 496 0552
 run: install system-packages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo

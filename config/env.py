@@ -41,11 +41,11 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return value
 
 
-def env_list(name: str, default: list[str]) -> list[str]:
+def env_list(name: str, default: list[str], separator: str = ",") -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
         return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
+    return [item.strip() for item in raw.split(separator) if item.strip()]
 
 
 def secret_key(var_dir: Path) -> str:

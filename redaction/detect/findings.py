@@ -134,10 +134,14 @@ def _identifier_findings(
 ) -> list[Finding]:
     people = [m for m in mentions if m.party]
     family_keys = frozenset(k for k in (address_key(a) for a in context.addresses) if k)
+    organisation_keys = frozenset(k for c in context.organisation for k in _contact_keys(c))
     results: list[tuple[ids.Identifier, str, str, bool]] = []
     for ident in _split_at_names(text, list(found), people):
         firm = True
-        if ident.category == "email":
+        if _organisations(text[ident.start : ident.end], ident.category, organisation_keys):
+            # The letterhead or switchboard: the organisation's, never a person's.
+            party, why = "professional", "The organisation's own contact details."
+        elif ident.category == "email":
             party, why = email_owner(text, ident, people)
         elif ident.category in _ADDRESS_LIKE:
             owner = find_owner(text, ident, people, family_keys)
@@ -173,6 +177,32 @@ def _identifier_findings(
             )
         )
     return out
+
+
+_STREET = re.compile(r"\b\d+\w?\s+[a-z'\u2019 ]+?(?=,|\n|$)")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _organisations(value: str, category: str, organisation_keys: frozenset[str]) -> bool:
+    """Is this the organisation's own address or phone? A full address must match on its street and
+    number (a neighbour may share the office's postcode); a bare postcode on the postcode."""
+    if not organisation_keys:
+        return False
+    keys = _contact_keys(value)
+    if category != "postcode":
+        keys = {k for k in keys if not k.startswith("postcode ")}
+    return not organisation_keys.isdisjoint(keys)
+
+
+def _contact_keys(value: str) -> set[str]:
+    """How one contact is recognised however it is written: each house number and street, postcode,
+    and a phone number's digits."""
+    keys = {" ".join(m.group(0).split()) for m in _STREET.finditer(value.lower())}
+    keys |= {"postcode " + m.group(0).replace(" ", "") for m in _POSTCODE.finditer(value.upper())}
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 9 and not re.search(r"[A-Za-z]{3}", value):
+        keys.add("tel " + digits.removeprefix("44").removeprefix("0"))
+    return keys
 
 
 def _align_addresses(text: str, results: list[tuple[ids.Identifier, str, str, bool]]) -> None:

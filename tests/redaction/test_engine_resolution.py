@@ -49,3 +49,22 @@ def test_register_names_in_notes_typed_in_lower_case_are_found_and_words_are_not
     assert found["tyrese"].party == "family" and found["tyrese"].action == "keep"
     assert found["kenzie"].party == "other_case" and found["kenzie"].action == "redact"
     assert "will" not in found  # the father is Will; "will ring back" is a word
+
+
+def test_the_organisations_own_address_and_phone_are_kept_and_a_neighbours_are_not() -> None:
+    context = CaseContext(
+        reference="R-5",
+        family=(Person("Lena Okoro", "mother"),),
+        organisation=("Civic Centre, 9 Quay Parade, Harwood HW1 4QQ", "01632 960 123"),
+    )
+    text = (
+        "Children's Services, Civic Centre, 9 Quay Parade, Harwood HW1 4QQ. Telephone: 01632 960123\n\n"
+        "Dear Ms Okoro,\nYour neighbour at 11 Quay Parade, Harwood HW1 4QQ rang us on 07700 900456.\n"
+    )
+    by_text = {f.text.strip(): f for f in detect(text, context) if f.category in ("address", "postcode", "phone")}
+    office = next(f for t, f in by_text.items() if t.startswith("9 Quay Parade"))
+    assert office.action == "keep" and "organisation" in office.reason
+    assert by_text["01632 960123"].action == "keep"
+    neighbour = next(f for t, f in by_text.items() if t.startswith("11 Quay Parade"))
+    assert neighbour.action == "redact"  # same postcode as the office, someone else's home
+    assert by_text["07700 900456"].action != "keep"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -26,8 +27,14 @@ def model_name(option: str | None) -> str:
 
 
 def case_context(register: str | None, case: str | None, texts: Iterable[str] | None = None) -> CaseContext:
-    """The case's context from the register; with `texts`, other cases' people are read only when a word
-    of their name occurs in those texts (see load_register)."""
+    """The case's context from the register (with the organisation's own contact details from the
+    settings); with `texts`, other cases' people are read only when a word of their name occurs in
+    those texts (see load_case)."""
+    found = _from_register(register, case, texts)
+    return replace(found, organisation=tuple(getattr(settings, "CLEARANCE_ORGANISATION_CONTACTS", ())))
+
+
+def _from_register(register: str | None, case: str | None, texts: Iterable[str] | None) -> CaseContext:
     if register is None:
         if case:
             raise CommandError("--case needs --register CASES.json.")
