@@ -66,7 +66,38 @@ STRONG = re.compile(
     r"(?:simple|conditional|formal|adult|accepted an?|received an?|given an?) caution|caution(?:ed)? for|"
     r"(?:been|was|were|being|felt) threatened|threatened (?:him|her|them|me|us|with|by)|threats (?:to|against|from)|"
     r"did time|doing time|served time|"
-    r"served (?:\w+ ){0,3}sentence|spent time in (?:prison|custody|a young offender)|inside for)\b",
+    r"served (?:\w+ ){0,3}sentence|spent time in (?:prison|custody|a young offender)|inside for|"
+    # Custody and release in everyday words.
+    r"locked up|behind bars|(?:did|serving) (?:a|an|one|two|three|four|five|six|\d+) (?:years?|months?)|"
+    r"(?:got|given) (?:a|an|one|two|three|four|five|six|\d+) (?:years?|months?) (?:in prison|inside|custody)|"
+    r"released from (?:prison|custody|hmp|a young offender)|"
+    r"recalled to (?:prison|custody)|release date|out on licence|on licence|"
+    # Community sentences, out-of-court disposals and youth justice.
+    r"community order|unpaid work|youth rehabilitation order|yro|detention and training order|dto|"
+    r"out[- ]of[- ]court (?:disposal|resolution)|reparation|intensive supervision|curfew order|"
+    r"electronic monitoring|electronically tagged|"
+    # Police process in general words.
+    r"crime (?:number|reference)|\brui\b|abe interview|achieving best evidence|statement to (?:the )?police|"
+    r"joint (?:visit|investigation|interview)s? with (?:the )?police|(?:police|joint) (?:section 47|s47)|"
+    r"wanted by (?:the )?police|warrant (?:for|was issued)|arrest warrant|summons|"
+    r"(?:passed|gave|handed|sent|forwarded|shown) (?:\w+ ){0,3}to (?:pc|dc|ds|ps|di|the officer|an officer|"
+    r"officers|the police)\b|"
+    # Missing from home or care, recorded by police.
+    r"reported (?:as )?missing|missing (?:person|from home|from care|episode)|"
+    # Notices and orders that follow offending or exploitation.
+    r"(?:harbou?rer'?s? )?warning notice|closure order|dispersal order|criminal behaviour order|asbo|"
+    r"sexual (?:harm|risk) prevention order|domestic abuse protection (?:notice|order)|clare'?s law|dvds|"
+    # Exploitation.
+    r"child criminal exploitation|\bcce\b|\bcse\b|national referral mechanism|\bnrm\b|cuckoo(?:ed|ing)|"
+    r"trap ?house|(?:holding|carrying|moving|delivering) (?:drugs|packages?|parcels?|money) for|running (?:lines|for)|"
+    # Offences named in general words.
+    r"stalk(?:ed|ing)|coercive(?: and)? control\w*|malicious communications|indecent images|"
+    r"sharing (?:intimate|indecent|sexual) images|exposed (?:him|her)self|dangerous driving|"
+    r"driving without (?:a licence|insurance)|taken without consent|twoc|joyriding|money laundering|"
+    r"acquitted|convicted|verdict|plea hearing|court date|"
+    # A child's own account: what was done to me.
+    r"(?:hit|punched|kicked|slapped|hurt|touched|pushed|strangled|choked|bit|burn(?:ed|t)|grabbed) me|"
+    r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,55 @@
+"""Allegations in plain or indirect words, one class per case: sentences written for this test.
+
+Each class is general vocabulary of offending, policing, courts, youth justice, exploitation or a
+victim's own account, not the wording of any corpus document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect import detect
+from redaction.types import CaseContext, Person
+
+CONTEXT = CaseContext(reference="A-1", family=(Person("Rhys Caddick", "child"), Person("Mair Caddick", "mother")))
+
+SENTENCES = {
+    "custody in everyday words": "Her uncle Glyn Petts was locked up until last spring.",
+    "time served": "Glyn Petts did two years for what happened at the garage.",
+    "release from prison": "He was released from prison in March and is living with his brother.",
+    "community sentence": "Darren Voyle is doing unpaid work as part of a community order.",
+    "youth justice order": "Kieran Lusk was given a youth rehabilitation order at the hearing.",
+    "police process": "The incident has a crime reference and Darren Voyle is wanted by police.",
+    "joint investigation": "A joint visit with the police took place at the flat on Friday.",
+    "evidence passed on": "Mrs Caddick handed the screenshots to PC Lorne the same evening.",
+    "missing person": "Rhys was reported missing by his mother at 11pm.",
+    "warning notice": "A harbourer's warning notice was served on Darren Voyle.",
+    "exploitation": "Rhys said older boys had him carrying packages for them across town.",
+    "offence named plainly": "Kieran Lusk has been stalking the girl from the bakery for weeks.",
+    "victim's own account": "Rhys told me that Kieran punched me in the stomach twice, in his words.",
+    "threat in messages": "She received threatening messages from Darren Voyle overnight.",
+}
+
+
+@pytest.mark.parametrize("sentence", list(SENTENCES.values()), ids=list(SENTENCES))
+def test_the_sentence_is_flagged_as_an_allegation(sentence: str) -> None:
+    text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
+    middle = text.index(sentence) + len(sentence) // 2  # a family name at its start is carved out, kept
+    assert any(
+        f.category == "criminal_allegation" and f.action in ("redact", "review") and f.start <= middle < f.end
+        for f in detect(text, CONTEXT)
+    ), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rhys has a curfew of nine o'clock on school nights at home.",
+        "Mair got two months of free swimming lessons from the leisure centre.",
+        "The photo was tagged with the school's name.",
+    ],
+)
+def test_the_same_words_in_ordinary_senses_are_not_allegations(sentence: str) -> None:
+    text = f"Visit note.\n{sentence}\n"
+    middle = text.index(sentence) + len(sentence) // 2
+    assert not any(f.category == "criminal_allegation" and f.start <= middle < f.end for f in detect(text, CONTEXT))
