@@ -146,6 +146,26 @@ def addresses(text: str) -> Iterator[Identifier]:
             yield Identifier(m.start(), m.end(), "postcode", 0.8)
 
 
+# A home named without its street: "at number 14", "lives at no.3", "flat 2", "plot 6 on the site".
+# A bare "number 14" needs a place word before it ("at", "lives", "next door to"): "item number 14" is not
+# a home. Flats, plots and pitches are homes by name.
+_PARTIAL_ADDRESS = re.compile(
+    r"(?:\b(?:at|from|to|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
+    r",?\s+(?:the house at\s+)?(?P<number>(?:number|no\.?|num\.?)\s*\d+[a-z]?)\b)"
+    r"|\b(?P<home>(?:flat|apartment|plot|pitch|caravan)\s+(?:no\.?\s*)?\d+[a-z]?)\b",
+    re.IGNORECASE,
+)
+
+
+def partial_addresses(text: str, taken: list[Identifier]) -> Iterator[Identifier]:
+    """Homes named by a number or a flat or plot without a street, outside any full address found."""
+    for m in _PARTIAL_ADDRESS.finditer(text):
+        group = "number" if m.group("number") else "home"
+        start, end = m.start(group), m.end(group)
+        if not any(i.start <= start < i.end for i in taken):
+            yield Identifier(start, end, "address", 0.6, head_end=end)
+
+
 def _extend(text: str, end: int) -> int:
     """Swallow ", Town" parts and address lines; lines only count when a postcode closes them."""
     probe = end
@@ -174,4 +194,5 @@ def find_all(text: str) -> list[Identifier]:
     found: list[Identifier] = []
     for finder in (emails, phones, nhs_numbers, ni_numbers, dates_of_birth, addresses):
         found.extend(finder(text))
+    found.extend(list(partial_addresses(text, [i for i in found if i.category == "address"])))
     return found
