@@ -53,6 +53,9 @@ def build_findings(
 
 def _person_finding(text: str, m: Mention) -> Finding:
     action = action_for(m.party)
+    if action == "redact" and m.source == "initials":
+        # Initials that fit no one the case knows: probably someone else, but a person should look.
+        action = "review"
     if m.party == "other_case":
         reason = m.why or "Member of another case."
         confidence = max(m.confidence, 0.9)

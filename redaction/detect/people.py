@@ -162,6 +162,21 @@ class Register:
         """A cheap first test: is the word a key of any table at all (whoever it belongs to)?"""
         return any(key in index.full or key in index.first or key in index.surname for index in self.indexes)
 
+    def initials(self, mention: str) -> Match | None:
+        """Whom initials stand for among the case's own people ("TM" for Tyrese Mbeki; "D" for the one
+        family member or professional whose first name starts with D); None when no one or several fit."""
+        letters = mention.strip().upper()
+        fits = []
+        for known in self.own.people:
+            tokens = [t for t in norm(known.name).split(" ") if t]
+            full = "".join(t[0] for t in tokens).upper()
+            short = (tokens[0][0] + tokens[-1][0]).upper() if len(tokens) >= 2 else ""
+            if letters in (full, short) or (len(letters) == 1 and tokens and tokens[0][0].upper() == letters):
+                fits.append(known)
+        if fits and len({k.party for k in fits}) == 1:
+            return Match(_best(fits), "initials")
+        return None
+
     def knows_word(self, key: str) -> bool:
         return any(self._get(table, key) for table in ("full", "first", "surname"))
 

@@ -233,13 +233,17 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
     order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
     for m in order:
         name = text[m.start : m.end]
-        match = register.lookup(name)
+        match = register.initials(name) if m.source == "initials" else register.lookup(name)
         if match is not None:
             m.party = match.person.party
             m.why = _register_reason(match.person.party, match.person.role, match.person.case, match.how)
             m.confidence = max(m.confidence, 0.95 if match.how == "full" else 0.85)
         elif norm(name) in doc_names:
             m.party, m.why = doc_names[norm(name)]
+        elif m.source == "initials" and (introduced := _introduced_initials(name, doc_names)) is not None:
+            # "PD" after "Patricia Doyle" was introduced: the same person, not a guess.
+            m.party, m.why = introduced
+            m.source = "doc"
         else:
             pro = professional_context(text, m.start, m.end)
             if pro:
@@ -253,6 +257,15 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
                     doc_names[part] = (m.party, m.why)
             doc_names.setdefault(norm(name), (m.party, m.why))
     return mentions
+
+
+def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    wanted = initials.strip().lower()
+    for name, found in doc_names.items():
+        words = name.split(" ")
+        if len(words) >= 2 and "".join(w[0] for w in words if w) == wanted:
+            return found
+    return None
 
 
 def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:

@@ -68,3 +68,20 @@ def test_the_organisations_own_address_and_phone_are_kept_and_a_neighbours_are_n
     neighbour = next(f for t, f in by_text.items() if t.startswith("11 Quay Parade"))
     assert neighbour.action == "redact"  # same postcode as the office, someone else's home
     assert by_text["07700 900456"].action != "keep"
+
+
+def test_other_peoples_initials_are_sent_for_review_and_the_familys_are_kept() -> None:
+    context = CaseContext(reference="R-6", family=(Person("Tyrese Mbeki", "child"),))
+    text = (
+        "At youth club TK and RB were also in the group with TM.\n"
+        "Staff asked JM to leave after the argument. D was given a warning.\n"
+        "The GP said TM is well.\n"
+    )
+    found = {(f.text, f.start): f for f in detect(text, context) if f.category == "person"}
+    by_text: dict[str, set[str]] = {}
+    for (name, _), f in found.items():
+        by_text.setdefault(name, set()).add(f.action)
+    assert by_text["TK"] == {"review"} and by_text["RB"] == {"review"}
+    assert by_text["JM"] == {"review"} and by_text["D"] == {"review"}
+    assert by_text["TM"] == {"keep"}
+    assert "GP" not in by_text
