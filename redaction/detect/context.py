@@ -19,7 +19,7 @@ _LABEL_BEFORE = re.compile(
     r"(?:^|\n|\t|\s{2,})\s*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
     r"record completed by|minutes taken by|prepared by|written by|author|interviewer|signed|countersigned|"
     r"authorised|authorised by|approved|approved by|decision by|from|to|cc|bcc|allocated worker|"
-    r"allocated social worker|social worker|referrer|name and role|manager's authorisation|"
+    r"allocated social worker|social worker|name and role|manager's authorisation|"
     r"team manager|practitioner|lead professional|key worker)\s*:\s*" + _ANY_TITLE + r"$",
     re.IGNORECASE,
 )

@@ -29,3 +29,10 @@ def test_no_finding_swallows_a_label_or_a_neighbouring_cell(text: str, context) 
         if finding.category in ("person", "address", "phone", "postcode", "email"):
             assert not LABELS.search(finding.text), f"{finding.category} {finding.text!r} swallowed a label"
             assert "\t" not in finding.text, f"{finding.text!r} runs across table cells"
+
+
+def test_a_referrer_is_not_a_professional_for_being_a_referrer(context) -> None:
+    """A referral's "Referrer:" field names whoever rang: a neighbour as often as a teacher."""
+    text = "REFERRER: Marcus Pellow\nRelationship to child: neighbour\n"
+    (finding,) = [f for f in detect(text, context) if f.category == "person"]
+    assert finding.text == "Marcus Pellow" and finding.action == "redact"
