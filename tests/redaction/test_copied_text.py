@@ -72,3 +72,42 @@ def test_band_hashes_are_stable_and_signed_64_bit() -> None:
     bands = band_hashes(LETTER)
     assert bands == band_hashes(LETTER)
     assert all(-(2**63) <= b < 2**63 for b in bands)
+
+
+SOURCE_MINUTES = (
+    "CORE GROUP MINUTES\n\n"
+    "Kaden Ashworth was arrested on Friday after officers found him with a bag of cannabis near the "
+    "precinct. He told PC Rowan that an older boy called Jez paid him to carry it to a flat on Millbeck "
+    "Street. His mother said money had been found hidden in Kaden's room. The school has noticed him "
+    "arriving late and tired most mornings this term.\n"
+)
+
+
+def test_a_passage_edited_and_reordered_inside_another_letter_is_still_found() -> None:
+    pasted = (
+        "Dear Ms Okonjo,\n\nI wanted to update you after our meeting.\n\n"
+        # The same passage with a word changed, two sentences swapped, run on after the author's own words.
+        "I am worried about the company Leon keeps. His mother said cash had been found hidden in Kaden's "
+        "room. Kaden Ashworth was arrested on Friday after officers found him with a bag of cannabis near the "
+        "precinct. He told PC Rowan that an older boy called Jez paid him to carry it to a flat on Millbeck "
+        "Street.\n\nYours sincerely,\n"
+    )
+    findings = find_copied(pasted, MemoryStore({"A-10": SOURCE_MINUTES}))
+    assert findings, "the edited passage was not found"
+    covered = [pasted[f.start : f.end] for f in findings]
+    for sentence in ("cash had been found hidden", "was arrested on Friday", "older boy called Jez"):
+        assert any(sentence in c for c in covered), (sentence, covered)
+    assert not any("I am worried about the company Leon keeps" in c for c in covered)
+    assert all("A-10" in f.reason for f in findings)
+
+
+def test_the_ordinary_opening_of_a_letter_is_not_a_copy() -> None:
+    template = (
+        "Thank you for meeting me at home on Tuesday to talk about the plan for the children over the summer "
+        "holidays and what support would help.\n"
+    )
+    other = (
+        "Thank you for meeting with me on Monday to talk about the support plan for your children over the "
+        "summer and what would help.\n"
+    )
+    assert find_copied("Dear Mr Hale,\n" + template, MemoryStore({"A-11": other})) == []
