@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from redaction.render.package import MC, Package, W
+from redaction.render.package import MC, Package, W, remove, unwrap
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -53,20 +53,6 @@ _UNWRAP = (f"{W}ins", f"{W}moveTo", f"{W}customXml", f"{W}smartTag")
 _HIDDEN = (f"{W}vanish", f"{W}specVanish", f"{W}webHidden")
 
 
-def _remove(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        parent.remove(element)
-
-
-def _unwrap(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    parent.remove(element)
 
 
 def _is_on(flag: etree._Element) -> bool:
@@ -84,7 +70,7 @@ def hidden_styles(package: Package) -> set[str]:
         if props is not None and any(_is_on(f) for f in props if f.tag in _HIDDEN[:2]):
             hidden.add(style.get(f"{W}styleId", ""))
     for flag in [f for tag in _HIDDEN for f in root.iter(tag)]:
-        _remove(flag)
+        remove(flag)
     return hidden
 
 
@@ -104,29 +90,29 @@ def sanitise_text_part(root: etree._Element, hidden: set[str]) -> None:
     """Comments, tracked changes, hidden runs, embedded objects and alt text out of one story part."""
     for tag in _REMOVE:
         for element in list(root.iter(tag)):
-            _remove(element)
+            remove(element)
     for deleted in list(root.iter(f"{W}del")):
         parent = deleted.getparent()
         if parent is not None and parent.tag == f"{W}trPr":
             row = parent.getparent()
-            _remove(row if row is not None else deleted)
+            remove(row if row is not None else deleted)
         else:
-            _remove(deleted)  # deleted runs go with their text; a paragraph-mark marker just goes
+            remove(deleted)  # deleted runs go with their text; a paragraph-mark marker just goes
     for tag in _UNWRAP:
         for element in list(root.iter(tag)):
             parent = element.getparent()
             if parent is not None and parent.tag in (f"{W}rPr", f"{W}trPr"):
-                _remove(element)  # a formatting marker, not a container
+                remove(element)  # a formatting marker, not a container
             else:
-                _unwrap(element)
+                unwrap(element)
     for paragraph in root.iter(f"{W}p"):
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         paragraph_hidden = style is not None and style.get(f"{W}val") in hidden
         for run in list(paragraph.iter(f"{W}r")):
             if run.getparent() is not None and _run_hidden(run, hidden, paragraph_hidden):
-                _remove(run)
+                remove(run)
     for flag in [f for tag in _HIDDEN for f in root.iter(tag)]:
-        _remove(flag)
+        remove(flag)
     for element in root.iter(f"{_WP}docPr", f"{_PIC}cNvPr"):
         for attr in ("descr", "title"):
             element.attrib.pop(attr, None)

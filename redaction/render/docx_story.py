@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from redaction.render.package import MC, W
+from redaction.render.package import MC, W, remove, unwrap
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -45,20 +45,6 @@ _DROP = (
 _UNWRAP = (f"{W}hyperlink", f"{W}sdtContent", f"{W}sdt")
 
 
-def _remove(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        parent.remove(element)
-
-
-def _unwrap(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    index = parent.index(element)
-    for offset, child in enumerate(list(element)):
-        parent.insert(index + offset, child)
-    parent.remove(element)
 
 
 def strip_comments_and_instructions(root: etree._Element) -> None:
@@ -106,7 +92,7 @@ def flatten_fields(root: etree._Element) -> None:
                     done.parts.append(child)
                     if not _LIVE_FIELD.fullmatch("".join(done.instruction)):
                         for part in done.parts:
-                            _remove(part)
+                            remove(part)
                     elif stack and not stack[-1].in_result:
                         stack[-1].parts.extend(done.parts)  # a live field inside an instruction goes with it
             elif stack and not stack[-1].in_result and tag != f"{W}rPr":
@@ -114,10 +100,10 @@ def flatten_fields(root: etree._Element) -> None:
                     stack[-1].instruction.append(child.text or "")
                 stack[-1].parts.append(child)
         if not any(c.tag != f"{W}rPr" for c in run):
-            _remove(run)
+            remove(run)
     for simple in list(root.iter(f"{W}fldSimple")):
         if not _LIVE_FIELD.fullmatch(simple.get(f"{W}instr", "")):
-            _unwrap(simple)
+            unwrap(simple)
 
 
 def _drawing_kind(drawing: etree._Element) -> str:
@@ -130,7 +116,7 @@ def clean_drawings(root: etree._Element) -> None:
     embedded objects) go whole. VML shapes lose their free-text attributes and base64 copies."""
     for drawing in list(root.iter(f"{W}drawing")):
         if _drawing_kind(drawing) not in _DRAWING_KINDS:
-            _remove(drawing)
+            remove(drawing)
     for number, element in enumerate(root.iter(f"{_WP}docPr", f"{_PIC}cNvPr", f"{_A}cNvPr"), start=1):
         element.set("name", f"Picture {number}")
         for attribute in ("descr", "title"):
@@ -146,10 +132,10 @@ def drop_hidden_markup(root: etree._Element) -> None:
     go; links and content controls keep their text; revision ids (rsid) go."""
     for tag in _DROP:
         for element in list(root.iter(tag)):
-            _remove(element)
+            remove(element)
     for tag in _UNWRAP:
         for element in list(root.iter(tag)):
-            _unwrap(element)
+            unwrap(element)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -164,4 +150,4 @@ def clean_story(root: etree._Element) -> None:
     drop_hidden_markup(root)
     clean_drawings(root)
     for fallback in list(root.iter(f"{MC}Fallback")):
-        _remove(fallback)
+        remove(fallback)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from redaction.render.package import W
+from redaction.render.package import W, remove
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Settings that change how the document lays out; everything else (templates, mail merge, document
@@ -47,11 +47,6 @@ _SETTINGS_KEEP = {
 _STYLE_REFERENCES = ("pStyle", "rStyle", "tblStyle", "basedOn", "next", "link", "styleLink", "numStyleLink")
 
 
-def _remove(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        parent.remove(element)
-
 
 def clean_settings(root: etree._Element) -> None:
     for child in list(root):
@@ -74,7 +69,7 @@ def clean_styles(root: etree._Element, renamed: dict[str, str]) -> None:
     """Latent style lists and aliases go; custom styles get neutral names (ids via rename_styles)."""
     for tag in ("latentStyles", "aliases"):
         for element in list(root.iter(f"{W}{tag}")):
-            _remove(element)
+            remove(element)
     for style in root.iter(f"{W}style"):
         new = renamed.get(style.get(f"{W}styleId", ""))
         if new is None:
@@ -100,23 +95,23 @@ def clean_numbering(root: etree._Element) -> None:
     """Picture bullets (pictures from outside the allowlist) and list names go."""
     for tag in ("numPicBullet", "lvlPicBulletId", "name"):
         for element in list(root.iter(f"{W}{tag}")):
-            _remove(element)
+            remove(element)
 
 
 def clean_font_table(root: etree._Element) -> None:
     """Embedded font programs go (their parts are not kept); font names stay for layout."""
     for tag in ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic"):
         for element in list(root.iter(f"{W}{tag}")):
-            _remove(element)
+            remove(element)
 
 
 def clean_theme(root: etree._Element) -> None:
     """Neutral scheme names, Latin theme fonts only, no extensions or extra colour lists."""
     for tag in ("extLst", "objectDefaults", "extraClrSchemeLst", "custClrLst"):
         for element in list(root.iter(f"{_A}{tag}")):
-            _remove(element)
+            remove(element)
     for element in list(root.iter(f"{_A}font")):
-        _remove(element)  # per-script font choices: names in dozens of scripts, none needed to draw Latin text
+        remove(element)  # per-script font choices: names in dozens of scripts, none needed to draw Latin text
     root.set("name", "Office Theme")
     for tag in ("clrScheme", "fontScheme", "fmtScheme"):
         for element in root.iter(f"{_A}{tag}"):

@@ -140,3 +140,21 @@ def resolve_target(rels: str, target: str) -> str:
         return target.lstrip("/")
     base = posixpath.dirname(rels_source(rels))
     return posixpath.normpath(posixpath.join(base, target))
+
+
+def remove(element: etree._Element) -> None:
+    """Take an element out of its tree, with everything inside it."""
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
+
+
+def unwrap(element: etree._Element) -> None:
+    """Replace an element by its children (a link by its runs, a content control by its content)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    index = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(index + offset, child)
+    parent.remove(element)
