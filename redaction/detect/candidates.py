@@ -99,6 +99,55 @@ def initials_mentions(text: str, register: Register) -> list[Mention]:
     return out
 
 
+# A table's header cell that says its column holds people.
+_PEOPLE_COLUMN = re.compile(
+    r"^(?:full |child'?s? |young person'?s? |parent'?s? )?(?:name|names|person|people|attendee|attendees|present|"
+    r"child|children|young person|parent|carer|family member|member|who|referrer|victim|suspect|alleged|"
+    r"associate|associates|peer|peers|contact|contacts|individual)s?\b",
+    re.IGNORECASE,
+)
+_CELL_NAME = re.compile(r"^[A-Z][\w'\u2019-]*(?:\.)?(?: [A-Z][\w'\u2019-]*){0,2}$")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row typed with tabs or pipes; [] for a line that is not one."""
+    if "\t" not in line and "|" not in line:
+        return []
+    found = []
+    for m in re.finditer(r"[^\t|]+", line):
+        inner = m.group(0)
+        if inner.strip():
+            lead = len(inner) - len(inner.lstrip())
+            found.append((m.start() + lead, m.start() + lead + len(inner.strip())))
+    return found if len(found) >= 2 else []
+
+
+def column_names(text: str) -> list[Mention]:
+    """Names in a table column whose header says it holds people ("Name | Role", "Present"): a cell has
+    no sentence around it for the model, but its header says what it is."""
+    out: list[Mention] = []
+    header: list[str] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        cells = _cells(line)
+        if not cells:
+            header = None
+        elif header is None or len(cells) != len(header):
+            header = [line[a:b] for a, b in cells]
+        else:
+            for (a, b), title in zip(cells, header, strict=True):
+                value = line[a:b]
+                words = value.split()
+                if (
+                    _PEOPLE_COLUMN.match(title.strip())
+                    and _CELL_NAME.match(value)
+                    and not all(w.lower().strip(".") in NOT_NAMES for w in words)
+                ):
+                    out.append(Mention(offset + a, offset + b, "cell", confidence=0.75))
+        offset += len(line) + 1
+    return out
+
+
 def candidate_mentions(
     text: str,
     ents: list[tuple[int, int, str]],
@@ -150,6 +199,7 @@ def candidate_mentions(
         mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
     mentions.extend(initials_mentions(text, register))
+    mentions.extend(column_names(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))
         if e > s and text[s:e].lower() not in NOT_NAMES:

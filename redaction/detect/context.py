@@ -55,6 +55,11 @@ def professional_context(text: str, start: int, end: int) -> str:
     if _LABEL_BEFORE.search(text[max(0, start - 60) : start]):
         return "named in a record's staff field"
     after = text[end : end + 80]
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
+    if "\t" in line or "|" in line:
+        # A table row: the role must be in this row, not in the next row's cells.
+        after = after.split("\n", 1)[0]
     if after.startswith(("'s", "\u2019s")):
         after = after[2:]
     if _ROLE_AFTER.search(after):

@@ -36,3 +36,17 @@ def test_a_referrer_is_not_a_professional_for_being_a_referrer(context) -> None:
     text = "REFERRER: Marcus Pellow\nRelationship to child: neighbour\n"
     (finding,) = [f for f in detect(text, context) if f.category == "person"]
     assert finding.text == "Marcus Pellow" and finding.action == "redact"
+
+
+def test_names_in_a_column_whose_header_holds_people_are_found_and_others_not(context) -> None:
+    text = (
+        "Name\tRelationship\tContact\n"
+        "Dean Foster\tNeighbour\t07700 900441\n"
+        "Family Support\tService\t01632 960000\n"
+        "\n"
+        "Date | Event | Source\n"
+        "14/05 | Home Visit | Social Care\n"
+    )
+    persons = {f.text: f for f in detect(text, context) if f.category == "person"}
+    assert persons["Dean Foster"].action == "redact"
+    assert "Family Support" not in persons and "Home Visit" not in persons and "Social Care" not in persons
