@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, TITLE_RE
+from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, SERVICE_RE, TITLE_RE
 
 _PRO_TITLE = re.compile(
     r"(?:^|[^\w])(?:" + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True)) + r")\.?\s+$"
@@ -30,6 +30,9 @@ _ROLE_AFTER = re.compile(
     rf"|(?:[ \t]{{2,}}|\t|[ \t]*\n)[ \t]*(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b)",
     re.IGNORECASE,
 )
+# A name followed by the service it works for: "Sam Patel from CAMHS", "Priya Shah (Early Help)". Not
+# "at" or "with": a child is seen at CAMHS, a neighbour is with the police.
+_SERVICE_AFTER = re.compile(rf"^(?:\s+from\s+|\s*\(\s*)(?:the\s+)?(?:{SERVICE_RE})\b", re.IGNORECASE)
 _RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I)
 
@@ -64,4 +67,6 @@ def professional_context(text: str, start: int, end: int) -> str:
         after = after[2:]
     if _ROLE_AFTER.search(after):
         return "followed by a professional role"
+    if _SERVICE_AFTER.search(after):
+        return "named with the service they work for"
     return ""

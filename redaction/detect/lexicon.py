@@ -124,7 +124,38 @@ ROLE_WORDS = (
     "early help practitioner",
     "assistant",
     "coach",
+    # People looking after a child in role: approved carers and residential staff.
+    "foster carer",
+    "foster carers",
+    "residential worker",
+    "care worker",
+    "personal adviser",
 )
+# Services and agencies a professional is "from" ("Sam Patel from CAMHS", "Priya (Early Help)"). Places
+# anyone may be "at" (a hospital, a surgery, the council) are not here: a patient is there too.
+SERVICE_WORDS = (
+    "camhs",
+    "yos",
+    "yot",
+    "yjs",
+    "youth justice",
+    "youth offending",
+    "early help",
+    "children's services",
+    "childrens services",
+    "social care",
+    "mash",
+    "probation",
+    "cafcass",
+    "health visiting",
+    "school nursing",
+    "women's aid",
+    "nspcc",
+    "barnardo's",
+    "the police",
+    "police",
+)
+SERVICE_RE = "|".join(sorted((re.escape(w) for w in SERVICE_WORDS), key=len, reverse=True))
 ROLE_RE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 
 # Relationship words: a name introduced by one of these is somebody's relative or contact, not staff.

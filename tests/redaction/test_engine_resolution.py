@@ -85,3 +85,17 @@ def test_other_peoples_initials_are_sent_for_review_and_the_familys_are_kept() -
     assert by_text["JM"] == {"review"} and by_text["D"] == {"review"}
     assert by_text["TM"] == {"keep"}
     assert "GP" not in by_text
+
+
+def test_professionals_missing_from_the_register_are_known_by_role_or_service_and_others_are_not() -> None:
+    context = CaseContext(reference="R-8", family=(Person("Lena Whitby", "mother"),))
+    cases = {
+        "Emailed Priya Shah (Early Help) with the plan.": ("Priya Shah", "keep"),
+        "Notes from Sam Patel from CAMHS about the referral.": ("Sam Patel", "keep"),
+        "The foster carer, Beverley Ashdown, reported a good week.": ("Beverley Ashdown", "keep"),
+        "Lena said Kenzie Rowe at CAMHS is struggling at school.": ("Kenzie Rowe", "redact"),
+        "Dean Foster told the police he was at home.": ("Dean Foster", "redact"),
+    }
+    for text, (name, action) in cases.items():
+        found = [f for f in detect(text, context) if f.category == "person" and f.text == name]
+        assert found and found[0].action == action, (text, found)
