@@ -28,6 +28,9 @@ SENTENCES = {
     "offence named plainly": "Kieran Lusk has been stalking the girl from the bakery for weeks.",
     "victim's own account": "Rhys told me that Kieran punched me in the stomach twice, in his words.",
     "threat in messages": "She received threatening messages from Darren Voyle overnight.",
+    "object thrown": "Someone threw a bottle through the front window after midnight.",
+    "missing, reported by a parent": "Mair reported him missing when he did not come home from the park.",
+    "evidence submitted": "The school submitted the photographs to the police that afternoon.",
 }
 
 
