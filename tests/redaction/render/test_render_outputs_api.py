@@ -180,3 +180,22 @@ def test_redact_command_refuses_an_output_type_the_input_cannot_have(tmp_path):
     source.write_text("Plain text.", encoding="utf-8")
     with pytest.raises(CommandError, match="can be written as"):
         call_command("redact", str(source), "--out", str(tmp_path / "out.docx"))
+
+
+def test_a_name_that_runs_over_a_page_break_is_removed_from_both_pages():
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.drawString(72, 60, "The neighbour who called was Patricia")
+    pdf.showPage()
+    pdf.drawString(72, 780, "Doyle, who lives across the road.")
+    pdf.save()
+    data = buffer.getvalue()
+    document = extract(data, "x.pdf")
+    start = document.text.index("Patricia")
+    end = document.text.index("Doyle") + len("Doyle")
+    (output,) = render_outputs(
+        data, "x.pdf", document, [Redaction(start, end, "third_party_personal_data", "person")], organisation="O"
+    )
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(output.data)).pages]
+    assert "Patricia" not in pages[0] and "Doyle" not in pages[1]
+    assert "neighbour who called" in pages[0] and "across the road" in pages[1]
