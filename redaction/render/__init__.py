@@ -3,7 +3,8 @@ and verified before anyone can approve or release it.
 
 API for the web app and the `redact` command
 --------------------------------------------
-    render_outputs(data, filename, document, redactions, *, organisation, terms=()) -> list[RenderedOutput]
+    render_outputs(data, filename, document, redactions, *, organisation, terms=(), formats=None,
+                   withheld_pictures=()) -> list[RenderedOutput]
         data/filename: the uploaded file; document: extract(data, filename); redactions: every span
         decided "redact" (Redaction.decided_by names who decided, for the schedule).
         DOCX in -> [docx, pdf]; PDF in -> [pdf]; TXT in -> [pdf, txt]. Each output has already passed
@@ -17,22 +18,26 @@ API for the web app and the `redact` command
     ScheduleRow(number, output, location, page, category, reason_code, decided_by)
     schedule_csv(rows) -> str: CSV with a header row (SCHEDULE_COLUMNS), formula-safe.
 
-    verify_output(data, fmt, forbidden) -> None (re-exported from redaction.verify)
+    verify_output(data, fmt, forbidden, kept) -> None (re-exported from redaction.verify): a redacted string
+        may occur in an output's text as often as in the kept text, and nowhere in its structure.
 
 What each output keeps and loses
 --------------------------------
-    DOCX: the package XML is edited in place, so layout, fonts, styles and unredacted text stay. Each
-        redaction becomes one run, white "REDACTED: <reason>" on black, whose width depends on the reason
-        only. Comments, tracked changes (deletions dropped, insertions kept), hidden text, alt text,
-        embedded objects, macros, custom XML, glossary, template paths and mail-merge sources go; core
-        and app properties are rewritten with the organisation's name; custom properties are dropped;
-        redacted hyperlinks lose their targets.
+    DOCX: redactions are cut from the package XML, each becoming one run, white "REDACTED: <reason>" on
+        black, whose width depends on the reason only; then the output is rebuilt by allowlist
+        (docx_allowlist): the body, styles, numbering, settings, fonts, theme, headers, footers, notes and
+        pictures reached by the relationships a letter needs, nothing else. Pictures are re-encoded from
+        pixels under neutral names (withheld ones become labelled black boxes); no external relationship
+        survives. Story parts lose comments, tracked changes (insertions kept), hidden text, fields
+        (results kept; page numbers live), bookmarks, content controls, XML comments, picture names and
+        descriptions (docx_sanitise, docx_story); styles, settings, numbering and theme lose free text
+        (docx_support); core and app properties carry the organisation's name only.
     PDF (from PDF): PyMuPDF removes the glyphs under each box from the content stream and overwrites
-        image pixels under it; invisible text (render mode 3, white, tiny, off-page) is removed; annotations,
-        links, form fields, outlines, attachments, JavaScript, metadata, XMP and the structure tree go.
-        Pages stay vector; only a page with no text layer is replaced by a picture of itself. Boxes
-        cover the original extent of the text (the remaining glyphs keep their positions).
-    PDF (from DOCX): LibreOffice's rendering of the redacted DOCX, then the same structural clean-up.
+        image pixels under it; invisible text (render mode 3, white, tiny, clipped, off-page) is removed;
+        person boxes are one width and the rest of their line moves (pdf_plan, pdf_redraw). The pages
+        are then copied alone into a new file (pdf_rebuild): resources by allowlist, pictures decoded
+        and re-encoded, marked content, custom keys, spot-colour and embedded-font names gone.
+    PDF (from DOCX): LibreOffice's rendering of the redacted DOCX, then the same rebuild.
     PDF/TXT (from TXT): the redacted text laid out on A4 / written as UTF-8.
 
 Older helpers, still used by the app: redact_text(text, redactions) and text_to_pdf(text, redactions, title=).
