@@ -234,7 +234,11 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
     for m in order:
         name = text[m.start : m.end]
         match = register.initials(name) if m.source == "initials" else register.lookup(name)
-        if match is not None:
+        if match is not None and match.person.party == "family" and match.how != "full" and _outsider(text, m):
+            # "Their neighbour Mr Whitby (no relation)": the family's surname on someone else.
+            m.party = "third_party"
+            m.why = "Shares a family member's name but is introduced as someone else: a third party."
+        elif match is not None:
             m.party = match.person.party
             m.why = _register_reason(match.person.party, match.person.role, match.person.case, match.how)
             m.confidence = max(m.confidence, 0.95 if match.how == "full" else 0.85)
@@ -257,6 +261,22 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
                     doc_names[part] = (m.party, m.why)
             doc_names.setdefault(norm(name), (m.party, m.why))
     return mentions
+
+
+# Words introducing someone outside the household, right before a name ("the neighbour Mr Whitby"), and
+# disclaimers right after it ("Mr Whitby (no relation)").
+_OUTSIDER_BEFORE = re.compile(
+    r"\b(?:neighbou?rs?|next[- ]door|friends?|boyfriend|girlfriend|ex-partner|ex|landlord|landlady|lodger|"
+    r"associates?|stranger|man|woman)(?:['\u2019]s)?\s*,?\s*(?:(?:" + TITLE_RE + r")\.?\s+)?$",
+    re.IGNORECASE,
+)
+_NO_RELATION = re.compile(r"^\s*[(,]?\s*(?:no relation|not related|unrelated)\b", re.IGNORECASE)
+
+
+def _outsider(text: str, m: Mention) -> bool:
+    return bool(_OUTSIDER_BEFORE.search(text[max(0, m.start - 40) : m.start])) or bool(
+        _NO_RELATION.match(text[m.end : m.end + 30])
+    )
 
 
 def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:

@@ -99,3 +99,17 @@ def test_professionals_missing_from_the_register_are_known_by_role_or_service_an
     for text, (name, action) in cases.items():
         found = [f for f in detect(text, context) if f.category == "person" and f.text == name]
         assert found and found[0].action == action, (text, found)
+
+
+def test_someone_else_with_the_familys_surname_is_not_the_family() -> None:
+    context = CaseContext(reference="R-9", family=(Person("Lena Whitby", "mother"), Person("Ruby Whitby", "child")))
+    outsiders = [
+        "Their neighbour Mr Whitby (no relation) complained about the noise.",
+        "Mr Whitby, no relation, lives at number 9.",
+        "Lena's friend Whitby visited on Sunday.",
+    ]
+    for text in outsiders:
+        found = [f for f in detect(text, context) if f.category == "person" and f.text == "Whitby"]
+        assert found and found[0].action == "redact", (text, found)
+    family = [f for f in detect("Ruby's mother, Mrs Whitby, agreed.", context) if f.text == "Whitby"]
+    assert family and family[0].action == "keep"
