@@ -10,8 +10,8 @@ detection sees what the reader sees and an offset still names one stored charact
 from __future__ import annotations
 
 import functools
-import sys
-import unicodedata
+
+from redaction.unicode_categories import characters
 
 _OVERRIDES = {"\u202e": True, "\u202d": False, "\u202b": None, "\u202a": None}  # RLO, LRO, RLE, LRE
 _ISOLATES = {"\u2066", "\u2067", "\u2068"}
@@ -34,9 +34,8 @@ _IGNORABLE_RANGES = (
 
 @functools.cache
 def invisible_characters() -> frozenset[str]:
-    found = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
-    found |= {chr(c) for start, end in _IGNORABLE_RANGES for c in range(start, end + 1)}
-    return frozenset(found - SEPARATORS)
+    ignorable = {chr(c) for start, end in _IGNORABLE_RANGES for c in range(start, end + 1)}
+    return frozenset((characters("Cf") | ignorable) - SEPARATORS)
 
 
 def visible_order(text: str) -> list[int]:

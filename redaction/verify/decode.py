@@ -99,6 +99,26 @@ def _members(data: bytes) -> Iterator[tuple[str, bytes]]:
         yield "zlib", out
 
 
+def text_spellings(text: str, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(where, text) for every spelling of text already decoded (XML attribute values, comments): its
+    escapes undone, and what its quoted-printable or base64 passages hold. Bytes go through texts()."""
+    yield from (("", spelling) for spelling in _text_spellings(text))
+    raw = text.encode("utf-8")
+    if _QP_HINT.search(raw):
+        yield from (("", spelling) for spelling in _text_spellings(quopri.decodestring(raw).decode("utf-8", "ignore")))
+    yield from _base64_texts(raw, depth)
+
+
+def _base64_texts(data: bytes, depth: int) -> Iterator[tuple[str, str]]:
+    for blob in _BASE64_BLOB.finditer(data):
+        try:
+            decoded_blob = base64.b64decode(re.sub(rb"[\r\n]", b"", blob.group(0)), validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        for inner, text in texts(decoded_blob, depth + 1):
+            yield (f"base64/{inner}" if inner else "base64"), text
+
+
 def texts(data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
     """(where, text) for every readable spelling of `data` and of everything nested inside it.
 
@@ -120,10 +140,4 @@ def texts(data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
         yield from (("", spelling) for spelling in _text_spellings(decoded))
     if _QP_HINT.search(data):
         yield from (("", spelling) for spelling in _text_spellings(quopri.decodestring(data).decode("utf-8", "ignore")))
-    for blob in _BASE64_BLOB.finditer(data):
-        try:
-            decoded_blob = base64.b64decode(re.sub(rb"[\r\n]", b"", blob.group(0)), validate=True)
-        except (binascii.Error, ValueError):
-            continue
-        for inner, text in texts(decoded_blob, depth + 1):
-            yield (f"base64/{inner}" if inner else "base64"), text
+    yield from _base64_texts(data, depth)

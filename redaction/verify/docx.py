@@ -15,11 +15,12 @@ import importlib.resources
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 
 from lxml import etree
 
 from redaction.verify import Allowance, KeptText, Survivor, check_structure, check_text_channel
-from redaction.verify.decode import TooDeep, texts
+from redaction.verify.decode import TooDeep, text_spellings, texts
 from redaction.verify.matching import APART, Counts, Matcher
 
 _MAX_TOTAL = 400 * 1024 * 1024
@@ -109,9 +110,9 @@ def _structure_strings(root: etree._Element, story: bool) -> list[str]:
     return strings
 
 
-def _decoded_counts(matcher: Matcher, data: bytes) -> tuple[Counts, str]:
-    """Every form found in any decoding of `data`, and the nested member it was found in."""
-    for member, text in texts(data):
+def _first_found(matcher: Matcher, spellings: Iterable[tuple[str, str]]) -> tuple[Counts, str]:
+    """Every form found in the first spelling that holds any, and the nested member it was found in."""
+    for member, text in spellings:
         found = matcher.counts(text)
         if found:
             return found, member
@@ -135,7 +136,7 @@ def verify_docx(data: bytes, matcher: Matcher, kept: KeptText) -> None:
             content = archive.read(info)
             if not info.filename.endswith((".xml", ".rels")):
                 try:
-                    found, member = _decoded_counts(long_terms, content)
+                    found, member = _first_found(long_terms, texts(content))
                 except TooDeep as exc:
                     raise Survivor("", f"the embedded file {info.filename} cannot be checked ({exc})") from exc
                 inside = f" ({member})" if member else ""
@@ -155,7 +156,7 @@ def verify_docx(data: bytes, matcher: Matcher, kept: KeptText) -> None:
                         text.update(found)
                         where_text.append(info.filename)
             structure = APART.join(_structure_strings(root, story))
-            found, _ = _decoded_counts(matcher, structure.encode("utf-8"))
+            found, _ = _first_found(matcher, text_spellings(structure))
             check_structure(found, f"the structure of {info.filename} (not its visible text)")
     parts = ", ".join(dict.fromkeys(where_text))
     check_text_channel(text, Allowance(matcher, kept).text(), f"the text of the document ({parts})")

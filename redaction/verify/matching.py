@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from redaction.unicode_categories import characters
 
 # Letters NFKD leaves whole: folded to what a reader would type on an English keyboard.
 _LETTERS = str.maketrans(
@@ -44,12 +45,8 @@ _SEPARATOR = r"[\W_]{0,3}"
 
 @functools.cache
 def _invisible() -> dict[int, None]:
-    """Every code point of the dropped categories, as a str.translate table (built once, about 0.2 s)."""
-    return {
-        code: None
-        for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)) in _DROP_CATEGORIES and chr(code) not in _KEEP_CONTROLS
-    }
+    """Every code point of the dropped categories, as a str.translate table."""
+    return {ord(char): None for char in characters(*_DROP_CATEGORIES) if char not in _KEEP_CONTROLS}
 
 
 # Joins separate strings (attribute values, PDF names) for one search without letting a match run from
