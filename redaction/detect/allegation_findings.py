@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from redaction.detect.allegation_cues import WEAK
 from redaction.detect.allegations import Allegation
 from redaction.detect.owners import who
-from redaction.detect.persons import Mention
+from redaction.detect.persons import GUESS_SOURCES, Mention
 from redaction.types import REASON_CRIMINAL_OFFENCE, Finding
 
 _OUTSIDERS = ("third_party", "other_case")
@@ -43,7 +44,8 @@ def allegation_findings(
     mentions: Sequence[Mention],
     keep_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Finding]:
-    people = [m for m in mentions if m.party and m.party != "professional"]
+    # A word that only looked like a name decides nobody's allegation: "Heath" in "Small Heath".
+    people = [m for m in mentions if m.party and m.party != "professional" and m.source not in GUESS_SOURCES]
     # "his dad", "her mother": in a family's own records these are the family's parents.
     people += [Mention(m.start(), m.end(), "relation", "family") for m in _PARENT_REF.finditer(text)]
     people.sort(key=lambda m: m.start)
@@ -87,6 +89,29 @@ def allegation_findings(
                     confidence=0.7 if subject is not None else 0.5,
                 )
             )
+    return _passages(text, out)
+
+
+_SAME_LINE = re.compile(r"[ \t]*")  # only spaces between: the next sentence of the same paragraph
+
+
+def _passages(text: str, findings: list[Finding]) -> list[Finding]:
+    """Consecutive sentences of one paragraph sent for review about the same party are one passage: one
+    decision for the author, as they read it, instead of one per sentence."""
+    out: list[Finding] = []
+    for f in findings:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and f.action == last.action == "review"
+            and f.party == last.party
+            and last.end <= f.start
+            and _SAME_LINE.fullmatch(text[last.end : f.start])
+        ):
+            confidence = min(last.confidence, f.confidence)
+            out[-1] = replace(last, end=f.end, text=text[last.start : f.end], confidence=confidence)
+        else:
+            out.append(f)
     return out
 
 

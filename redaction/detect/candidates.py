@@ -11,7 +11,9 @@ from redaction.detect.lexicon import (
     ORG_WORDS,
     RELATION_WORDS,
     TITLE_RE,
+    TRADE_ACRONYMS,
 )
+from redaction.detect.name_words import name_word_mentions
 from redaction.detect.people import Register
 from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
 from redaction.detect.truecase import Vocabulary
@@ -66,15 +68,6 @@ def _place_context(text: str, start: int, end: int) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, start - 12) : start])) and not text.startswith(("'s", "\u2019s"), end)
 
 
-# Abbreviations of the trade written in capitals: never a person's initials.
-_TRADE_ACRONYMS = frozenset(
-    (  # noqa: SIM905 - a list of abbreviations reads best as one string
-        "I A OK TV UK US EU AM PM ID IT PE RE GP PC DC DS DI PS SW TM HV SN OT ED AE CP CIN LAC CLA IRO DSL "
-        "DDSL SENCO SEN SEND EHC EHCP YOS YOT YJS CCE CSE NFA RUI ABH GBH CPS HMP ASB DV DA DVA PPN MASH MARAC "
-        "MAPPA CAMHS NHS DOB NI FGC RHI CAWN IDVA ISVA LADO NSPCC DWP ADHD ASD SALT CAF TAF MP BBC CCTV SMS "
-        "ASAP FYI RSVP NB CC BCC TBC NA ICPC RCPC CPC RPC CSC CSW ST LA LEA VCS SLT"
-    ).split()
-)
 # Initials standing for a person: capitals followed by what people do, or joined to other initials
 # ("TK and RB were also in the group", "D was given a warning", "Staff asked JM to leave").
 _INITIALS = re.compile(
@@ -93,7 +86,7 @@ def initials_mentions(text: str, register: Register) -> list[Mention]:
     for m in _INITIALS.finditer(text):
         group = "initials" if m.group("initials") else "after"
         word = m.group(group)
-        if word in _TRADE_ACRONYMS and (len(word) == 1 or register.initials(word) is None):
+        if word in TRADE_ACRONYMS and (len(word) == 1 or register.initials(word) is None):
             continue
         out.append(Mention(m.start(group), m.end(group), "initials", confidence=0.45))
     return out
@@ -199,6 +192,7 @@ def candidate_mentions(
         mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
     mentions.extend(initials_mentions(text, register))
+    mentions.extend(name_word_mentions(text, english, ents))
     mentions.extend(column_names(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))

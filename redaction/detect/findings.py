@@ -12,7 +12,7 @@ from redaction.detect.allegation_findings import allegation_findings
 from redaction.detect.allegations import find_allegations
 from redaction.detect.candidates import candidate_mentions
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
-from redaction.detect.persons import Mention, extend, merge, propagate, resolve
+from redaction.detect.persons import GUESS_SOURCES, Mention, extend, merge, propagate, resolve
 from redaction.detect.precedence import enforce_precedence, resolve_overlaps, subtract
 from redaction.detect.truecase import Vocabulary
 from redaction.types import REASON_NONE, REASON_THIRD_PARTY, CaseContext, Finding
@@ -53,8 +53,9 @@ def build_findings(
 
 def _person_finding(text: str, m: Mention) -> Finding:
     action = action_for(m.party)
-    if action == "redact" and m.source == "initials":
-        # Initials that fit no one the case knows: probably someone else, but a person should look.
+    if action == "redact" and (m.source == "initials" or m.source in GUESS_SOURCES):
+        # Initials, or a word that only looks like a name, that fit no one the case knows: probably
+        # someone else, but a person should look.
         action = "review"
     if m.party == "other_case":
         reason = m.why or "Member of another case."
@@ -89,7 +90,7 @@ def _split_at_names(text: str, found: list[ids.Identifier], people: Sequence[Men
 
 
 # Sources that only guess from the shape of a word: inside an address such a "name" is usually a place.
-_WEAK_SOURCES = ("ner", "ner_org", "caps")
+_WEAK_SOURCES = ("ner", "ner_org", "caps", *GUESS_SOURCES)
 _CONTINUES = re.compile(rf"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\S|[ \t]*{ids.POSTCODE}")
 
 

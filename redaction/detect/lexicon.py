@@ -655,3 +655,13 @@ NOT_NAMES = NOT_NAMES | frozenset(
         "Who",
     )
 )
+
+# Abbreviations of the trade written in capitals: never a person's initials.
+TRADE_ACRONYMS = frozenset(
+    (  # noqa: SIM905 - a list of abbreviations reads best as one string
+        "I A OK TV UK US EU AM PM ID IT PE RE GP PC DC DS DI PS SW TM HV SN OT ED AE CP CIN LAC CLA IRO DSL "
+        "DDSL SENCO SEN SEND EHC EHCP YOS YOT YJS CCE CSE NFA RUI ABH GBH CPS HMP ASB DV DA DVA PPN MASH MARAC "
+        "MAPPA CAMHS NHS DOB NI FGC RHI CAWN IDVA ISVA LADO NSPCC DWP ADHD ASD SALT CAF TAF MP BBC CCTV SMS "
+        "ASAP FYI RSVP NB CC BCC TBC NA ICPC RCPC CPC RPC CSC CSW ST LA LEA VCS SLT"
+    ).split()
+)

@@ -65,6 +65,10 @@ _LEAD_RE = "|".join(_LEAD_WORDS)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
+# Mention sources that guess from the word alone (see name_words): unresolved, they go to review.
+GUESS_SOURCES = frozenset({"gazetteer", "word_name", "shape", "lower_name"})
+
+
 @lru_cache(maxsize=64)
 def register_for(context: CaseContext) -> Register:
     """The register of a case context, built once per context (the shared index of a whole register is
@@ -218,8 +222,8 @@ def merge(mentions: list[Mention]) -> list[Mention]:
             last = merged[-1]
             last.end = max(last.end, m.end)
             last.confidence = max(last.confidence, m.confidence)
-            if m.source == "register":
-                last.source = "register"
+            if m.source == "register" or (last.source in GUESS_SOURCES and m.source not in GUESS_SOURCES):
+                last.source = m.source
         else:
             merged.append(Mention(m.start, m.end, m.source, m.party, m.why, m.confidence))
     return merged
@@ -239,11 +243,13 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
             m.party = "third_party"
             m.why = "Shares a family member's name but is introduced as someone else: a third party."
         elif match is not None:
+            m.source = "register" if m.source in GUESS_SOURCES else m.source
             m.party = match.person.party
             m.why = _register_reason(match.person.party, match.person.role, match.person.case, match.how)
             m.confidence = max(m.confidence, 0.95 if match.how == "full" else 0.85)
         elif norm(name) in doc_names:
             m.party, m.why = doc_names[norm(name)]
+            m.source = "doc" if m.source in GUESS_SOURCES else m.source
         elif m.source == "initials" and (introduced := _introduced_initials(name, doc_names)) is not None:
             # "PD" after "Patricia Doyle" was introduced: the same person, not a guess.
             m.party, m.why = introduced
@@ -255,7 +261,7 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
             else:
                 m.party = "third_party"
                 m.why = "Not the family or a known professional: a third party."
-        if " " in name.strip() and match is None:
+        if " " in name.strip() and match is None and m.source not in GUESS_SOURCES:
             for part in norm(name).split(" "):
                 if len(part) > 1 and part not in doc_names and register.lookup(part) is None:
                     doc_names[part] = (m.party, m.why)
@@ -292,6 +298,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     """Find later short forms ("Mrs Doyle", "Patricia", "PD") of people the document introduced."""
     register = register_for(context)
     taken = SpanIndex((m.start, m.end) for m in mentions)
+    guesses = {(m.start, m.end): m for m in mentions if m.source in GUESS_SOURCES}
     extra: list[Mention] = []
     forms: dict[str, Mention] = {}
     for m in mentions:
@@ -305,6 +312,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
             if (
                 m.party in ("third_party", "other_case")
                 and m.source != "doc"
+                and m.source not in GUESS_SOURCES  # each guess is judged where it stands
                 and len(word) > 2
                 and register.lookup(word) is None
                 and word.lower() not in NOT_NAMES
@@ -324,13 +332,22 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     for hit in pattern.finditer(text):
         word = hit.group(0)
         source = forms.get(word) or forms.get(word.lower())
-        if source is None or not _capitalised(word) or taken.overlaps(hit.start(), hit.end()):
+        if source is None or not _capitalised(word):
+            continue
+        guessed = guesses.get((hit.start(), hit.end()))
+        if guessed is not None and source.source not in GUESS_SOURCES:
+            # The word alone only looked like a name; the document has since introduced whose it is.
+            guessed.source, guessed.party, guessed.why = "doc", source.party, source.why
+            continue
+        if taken.overlaps(hit.start(), hit.end()):
             continue
         if word.isupper() and len(word) <= 3 and word not in forms:
             continue  # initials must match exactly, in capitals
         if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, hit.start()):
             continue
-        extra.append(Mention(hit.start(), hit.end(), "doc", source.party, source.why, 0.75))
+        # A short form inherits the doubt of a guessed full name: both go to review together.
+        how = source.source if source.source in GUESS_SOURCES else "doc"
+        extra.append(Mention(hit.start(), hit.end(), how, source.party, source.why, 0.75))
     return sorted(mentions + extra, key=lambda m: m.start)
 
 

@@ -1,0 +1,141 @@
+"""Recall-first person candidates from the words themselves, for the names the model and the context rules
+miss: a name the model has never seen, a name typed in lower case, a name that is also a word.
+
+Every candidate here is a guess from the word alone, so one that resolves to nobody goes to review
+(`GUESS_SOURCES`), never silently away and never redacted on the word's shape alone. The register, the
+document's own introductions and professional context then resolve it like any other mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from redaction.detect.gazetteer import COMMON_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
+from redaction.detect.lexicon import NOT_NAMES, ORG_WORDS, RELATION_WORDS, TITLES, TRADE_ACRONYMS
+from redaction.detect.persons import GUESS_SOURCES, Mention, _sentence_initial
+from redaction.detect.spanindex import SpanIndex
+from redaction.detect.truecase import Vocabulary
+
+__all__ = ["GUESS_SOURCES", "name_word_mentions"]
+
+# The model's labels for places, nationalities and languages: a word it reads so is left to it.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
+_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+(?:['\u2019-][^\W\d_]+)*(?![\w'\u2019-])")
+_SKIP = frozenset(w.lower() for w in (*RELATION_WORDS, *TITLES, *TRADE_ACRONYMS)) | NOT_NAMES | ORG_WORDS
+# Before a capitalised word, these make it a thing or a time, not a person ("the Summer term", "a Hope
+# Street flat"): determiners never stand before a bare name in English.
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|last|next|every|each|our|its)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|inside|into|towards|across|through|via|from)\s+$")
+_PREV_CAPITAL = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*) $")
+# A word this common is ordinary English whatever the name lists say ("Best", "My", "Will").
+_EVERYDAY_ZIPF = 5.0
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
+
+
+def _org_after(text: str, end: int) -> bool:
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower().rstrip("s") in ORG_WORDS | {w.rstrip("s") for w in ORG_WORDS}
+
+
+# Around a word, what only people do: go with someone, say or tell, own ("'s"). The small model calls many
+# unfamiliar names places; this context overrules it.
+_PERSON_BEFORE = re.compile(r"\b(?:with|and|told|asked|by|for|saw|met|called|texted)\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:said|says|told|asked|was|is|has|had|and\s+(?:I|he|she|they))\b)")
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
+    return bool(_PERSON_BEFORE.search(text[max(0, start - 10) : start]) or _PERSON_AFTER.match(text[end : end + 12]))
+
+
+def _unheard_of_name(word: str, zipf: float) -> bool:
+    """A word in capitals never seen in English, long and voiced like a name, not an acronym: "PIETRZAK"
+    against "CAMHS" or "MARAC" (acronyms are short, consonant-heavy, or seen in English text)."""
+    vowels = sum(ch in "AEIOUYĄĘÓ" for ch in word.upper())
+    return zipf == 0 and len(word) >= 5 and vowels >= 2 and vowels / len(word) >= 0.25
+
+
+def _run_start(text: str, start: int) -> int:
+    """Where the run of capitalised words holding `start` begins: "Small Heath" is judged from "Small"."""
+    while (prev := _PREV_CAPITAL.search(text, max(0, start - 40), start)) is not None:
+        start = prev.start(1)
+    return start
+
+
+def _shouted_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    letters = [ch for ch in text[line_start : line_end if line_end != -1 else len(text)] if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _heading_line(text: str, start: int) -> bool:
+    """A line whose every word is capitalised is a heading or a title, where capitals say nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = _WORD.findall(text[line_start : line_end if line_end != -1 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def name_word_mentions(
+    text: str,
+    english: Vocabulary | None,
+    ents: Sequence[tuple[int, int, str]] = (),
+    words: NameWords | None = None,
+) -> list[Mention]:
+    """`ents` are the model's entities: a word it reads as a place or a nationality is left to it."""
+    words = words or name_words()
+    places = SpanIndex((s, e) for s, e, label in ents if label in _PLACE_LABELS)
+    out: list[Mention] = []
+    for hit in _WORD.finditer(text):
+        if places.overlaps(*hit.span()) and not _person_context(text, *hit.span()):
+            continue
+        start, end = hit.span()
+        possessive = _POSSESSIVE.search(hit.group(0))
+        if possessive:
+            end = start + possessive.start()
+        word = text[start:end]
+        if len(word) < 2 or word.lower() in _SKIP:
+            continue
+        zipf = english_zipf(word)
+        named = words.is_name(word)
+        english_word = english is not None and english.is_word(word)
+        if word[0].isupper():
+            if word.isupper() and (
+                len(word) < 4
+                or zipf >= RARE_ZIPF
+                or english_word
+                or _shouted_line(text, start)
+                or not (named or _unheard_of_name(word, zipf))
+            ):
+                continue  # acronyms and shouted headings; a SURNAME in capitals is a listed or a name-shaped word
+            run = _run_start(text, start)
+            before = text[max(0, run - 12) : run]
+            if _DETERMINER.search(before) or _PLACE_BEFORE.search(before) or _org_after(text, end):
+                continue
+            initial = _sentence_initial(text, run)
+            if named and zipf < COMMON_ZIPF:
+                # A listed name that is not common English: "Kaydence", "Okonkwo", "STĂNESCU".
+                if initial and zipf >= RARE_ZIPF:
+                    continue  # "Bishop ...", "Chance ...": at a sentence start the word is as likely
+                out.append(Mention(start, end, "gazetteer", confidence=0.6))
+            elif named and zipf < _EVERYDAY_ZIPF and not initial and not _heading_line(text, start):
+                # A listed name that is also a common word, capitalised mid-sentence: "Storm", "Harmony".
+                out.append(Mention(start, end, "word_name", confidence=0.45))
+            elif (
+                not named
+                and zipf < 2.0
+                and len(word) > 2
+                and not initial
+                and not text[max(0, run - 2) : run].startswith(":")  # a form's field value
+                and not english_word
+                and not _heading_line(text, start)
+            ):
+                # A capitalised word that is neither English nor listed: a name from anywhere ("Żaneta").
+                out.append(Mention(start, end, "shape", confidence=0.45))
+        elif words.is_given(word) and zipf < RARE_ZIPF and len(word) > 2 and not english_word:
+            # Notes typed in lower case: "spoke to mum and jayden".
+            out.append(Mention(start, end, "lower_name", confidence=0.45))
+    return out

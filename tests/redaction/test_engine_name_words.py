@@ -1,0 +1,78 @@
+"""Names found from the words themselves (name lists and English word frequencies), where neither the
+model nor a context rule finds them. Each such guess that resolves to nobody goes to review; one that
+resolves to the family or a professional is kept; a place or an ordinary word is left alone.
+
+Sentences and people invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect import detect
+from redaction.detect.gazetteer import common_word, name_words
+from redaction.types import CaseContext, Person
+
+CONTEXT = CaseContext(
+    reference="NW-1",
+    family=(Person("Tamsin Greaves", "mother"), Person("Oakley Greaves", "child")),
+    professionals=(Person("Folake Adeyinka", "Social Worker"),),
+)
+
+
+def _findings(text: str, word: str) -> list[tuple[str, str]]:
+    return [(f.action, f.party) for f in detect(text, CONTEXT) if f.category == "person" and word in f.text]
+
+
+def test_the_name_lists_know_names_from_many_communities_and_the_word_list_knows_english() -> None:
+    words = name_words()
+    for name in ("Kaydence", "Alicja", "Okonkwo", "Nguyen", "Hartigan", "STĂNESCU"):
+        assert words.is_name(name), name
+    # Surnames built from a stem and an ending that no list holds in that form.
+    for name in ("Wiśniewska", "Jankauskienė", "Popescu", "Kovalenko"):
+        assert words.is_surname(name), name
+    assert common_word("storm") and common_word("summer")
+    assert not common_word("kaydence") and not common_word("okonkwo")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Notes typed in lower case.
+        ("home visit, spoke to mum and brayden about the weekend.", "brayden"),
+        ("tamsin said that kacper had been round again on sunday.", "kacper"),
+        # A name the model may not know, mid-sentence, with no title or role around it.
+        ("On Tuesday the boys went to the park with Oyelaran and his cousin.", "Oyelaran"),
+        ("Tamsin said the flat was quiet until Radoslawa moved in upstairs.", "Radoslawa"),
+        # A surname in capitals, as minutes and police notes write it.
+        ("Also present at the address was a male named as PIETRZAK.", "PIETRZAK"),
+    ],
+)
+def test_a_name_nobody_introduced_is_sent_for_review(text: str, word: str) -> None:
+    found = _findings(text, word)
+    assert found, detect(text, CONTEXT)
+    assert all(action in ("review", "redact") for action, _party in found)
+
+
+def test_a_name_that_is_also_a_word_is_a_name_only_where_capitals_say_so() -> None:
+    assert _findings("Oakley went to the shop with Storm and came back late.", "Storm")
+    assert not _findings("The Summer term starts on Monday and the Autumn fair is next.", "Summer")
+    assert not _findings("The storm brought the fence down at the back.", "storm")
+
+
+def test_places_and_organisations_are_left_to_the_model() -> None:
+    text = "Oakley was seen in Walsall on Friday and then at Brindley Academy on Monday."
+    assert not _findings(text, "Walsall")
+    assert not _findings(text, "Brindley")
+
+
+def test_a_guess_that_is_the_family_or_a_known_professional_is_kept() -> None:
+    assert _findings("spoke to tamsin after school, she was tired.", "tamsin") == [("keep", "family")]
+    found = _findings("Home visit today with Adeyinka; Tamsin was in.", "Adeyinka")
+    assert found and all(action == "keep" for action, _party in found)
+
+
+def test_a_guess_the_document_has_introduced_as_someone_else_is_redacted() -> None:
+    text = 'Oakley says an older boy he knows as "Dezmond" gave him the phone. Dezmond told him to keep it.'
+    found = _findings(text, "Dezmond")
+    assert len(found) == 2 and all(action == "redact" for action, _party in found)
