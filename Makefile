@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint pytest worker system-packages clean
+.PHONY: run test install lint pytest worker system-packages clean allegation-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ test: lint pytest
 
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
+
+# The allegation model's examples from the project's own annotated corpora (never the unseen ones).
+allegation-data: install
+	$(PY) -m redaction.data.corpus_sentences tests/redaction/practice tests/redaction/corpus \
+		> redaction/data/allegation_corpus_sentences.jsonl
 
 clean:
 	rm -rf $(VENV) test-artifacts

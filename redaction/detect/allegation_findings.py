@@ -59,7 +59,9 @@ def allegation_findings(
         subjects.append(subject)
         party = subject.party if subject is not None else "unknown"
         action, code = "review", REASON_CRIMINAL_OFFENCE
-        if a.anchor is not None:
+        if a.learned:
+            reason = f"May allege criminal conduct or police action ({a.trigger}) about {who(party)}: check it."
+        elif a.anchor is not None:
             # A sentence carried along by the account: redacted only when it itself names a third party
             # as the actor and keeps to the incident; otherwise a person decides how far the passage runs.
             own = subject is not None and subject.start >= a.start and subject.end <= a.end
@@ -104,12 +106,16 @@ def _passages(text: str, findings: list[Finding]) -> list[Finding]:
         if (
             last is not None
             and f.action == last.action == "review"
-            and f.party == last.party
+            and (f.party == last.party or "unknown" in (f.party, last.party))
             and last.end <= f.start
             and _SAME_LINE.fullmatch(text[last.end : f.start])
         ):
             confidence = min(last.confidence, f.confidence)
-            out[-1] = replace(last, end=f.end, text=text[last.start : f.end], confidence=confidence)
+            # "unknown" gives way to whom the passage is known to be about.
+            party, reason = (f.party, f.reason) if last.party == "unknown" else (last.party, last.reason)
+            out[-1] = replace(
+                last, end=f.end, text=text[last.start : f.end], confidence=confidence, party=party, reason=reason
+            )
         else:
             out.append(f)
     return out

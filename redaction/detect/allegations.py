@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from redaction.detect.allegation_cues import STRONG, WEAK
+from redaction.detect.allegation_model import THRESHOLD, probabilities
 from redaction.detect.sentences import split
 
 # A sentence that continues the previous one's account: led by a pronoun, or by "I/We" plus "this/it".
@@ -21,6 +22,7 @@ _REFERS_BACK = re.compile(
     r"[\"'\u201c(]*(?:\d+\.\s+|-\s+)?(?:(?:he|she|they|this|that|it|these)\b|(?:i|we)\b[^.]{0,40}\b(?:this|it|that)\b)",
     re.IGNORECASE,
 )
+LEARNED_TRIGGER = "reads like one, learned from examples"
 _MAX_REACH = 4  # sentences a passage may reach beyond its strong-cued sentences, either side
 
 
@@ -32,6 +34,7 @@ class Allegation:
     trigger: str
     text: str = ""
     anchor: int | None = None  # index (in the returned list) of the cued sentence this one continues
+    learned: bool = False  # flagged by the learned model only, no cue: always a person's decision
 
 
 def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -71,9 +74,20 @@ def find_allegations(text: str) -> list[Allegation]:
                 break
             role[j] = i
             current, j, reach = j, j - 1, reach + 1
+    # What no cue caught, the learned model may still read as an account of offending or police action.
+    rest = [i for i in range(len(sentences)) if i not in role]
+    learned = {
+        i
+        for i, p in zip(rest, probabilities([text[s:e] for s, e in (sentences[i] for i in rest)]), strict=True)
+        if p >= THRESHOLD
+    }
     found: list[Allegation] = []
     index_of: dict[int, int] = {}
-    for i in sorted(role):
+    for i in sorted(role.keys() | learned):
+        if i in learned:
+            s, e = sentences[i]
+            found.append(Allegation(s, e, s, LEARNED_TRIGGER, text[s:e], learned=True))
+            continue
         index_of[i] = len(found)
         s, e = sentences[i]
         m = strong[i]

@@ -149,19 +149,70 @@ def _recase_line(line: str, vocab: Vocabulary, known: frozenset[str]) -> str:
     return "".join(pieces)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'(\u201c-]*\s*([^\W\d_])", re.MULTILINE)
+_LOWER_SHARE = 0.5
+
+
+def _typed_in_lower_case(text: str) -> bool:
+    """Quick notes typed without capitals ("hv to mum. spoke to mum and kaydence"): at least half of the
+    sentences start with a small letter."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    return len(starts) >= 5 and sum(ch.islower() for ch in starts) >= _LOWER_SHARE * len(starts)
+
+
+def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> str:
+    """In a note typed in lower case, give names their capitals so the model and the rules see them: a
+    register name or a listed given name or surname that is not an English word ("liam", "kerry-ann",
+    "declan walsh"); a listed surname that is also a word only right after such a given name."""
+    from redaction.detect.gazetteer import COMMON_ZIPF, english_zipf, name_words
+
+    words = name_words()
+    tokens = list(_WORD.finditer(line))
+    names = [False] * len(tokens)
+    for i, m in enumerate(tokens):
+        word = m.group(0)
+        if not word.islower() or len(word) < 3 or word in COMMON_WORD_NAMES:
+            continue
+        plain = not vocab.is_word(word) and english_zipf(word) < COMMON_ZIPF
+        if plain and (word in known or words.is_name(word)):
+            names[i] = True
+        elif i and names[i - 1] and _adjacent(line, tokens[i - 1], m) and words.is_surname(word):
+            names[i] = True  # "declan walsh", "kerry-ann doyle"
+    pieces: list[str] = []
+    pos = 0
+    for i, (m, name) in enumerate(zip(tokens, names, strict=True)):
+        pieces.append(line[pos : m.start()])
+        title = _TITLE_CASE.get(m.group(0).upper(), "")
+        if name:
+            pieces.append(_name_case(m.group(0)))
+        elif title and len(title) == len(m.group(0)) and i + 1 < len(names) and names[i + 1]:
+            pieces.append(title)  # "pc adeyemi" is "PC Adeyemi": the title tells a professional
+        else:
+            pieces.append(m.group(0))
+        pos = m.end()
+    pieces.append(line[pos:])
+    return "".join(pieces)
+
+
 def _adjacent(line: str, a: re.Match[str], b: re.Match[str]) -> bool:
     return line[a.end() : b.start()] == " "
 
 
 def truecase(text: str, vocab: Vocabulary, known: frozenset[str] = frozenset()) -> str:
-    """`text` with lines in capitals recased; same length, so every offset still points at the original.
+    """`text` with lines in capitals recased, and in notes typed in lower case the names capitalised; same
+    length, so every offset still points at the original.
 
     `known` holds lower-cased words of the case register's names: always treated as names.
     """
-    if not any(_caps_line(line) for line in text.splitlines()):
+    lower_case = _typed_in_lower_case(text)
+    if not lower_case and not any(_caps_line(line) for line in text.splitlines()):
         return text
     out: list[str] = []
     for line in text.split("\n"):
-        out.append(_recase_line(line, vocab, known) if _caps_line(line) else line)
+        if _caps_line(line):
+            line = _recase_line(line, vocab, known)
+        elif lower_case:
+            line = _capitalise_names(line, vocab, known)
+        out.append(line)
     recased = "\n".join(out)
     return recased if len(recased) == len(text) else text

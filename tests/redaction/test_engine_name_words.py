@@ -76,3 +76,28 @@ def test_a_guess_the_document_has_introduced_as_someone_else_is_redacted() -> No
     text = 'Oakley says an older boy he knows as "Dezmond" gave him the phone. Dezmond told him to keep it.'
     found = _findings(text, "Dezmond")
     assert len(found) == 2 and all(action == "redact" for action, _party in found)
+
+
+NOTES = (
+    "12/05 hv. spoke to mum and oakley in the kitchen.\n"
+    "mum says her ex, ruairi brennan, came round on friday and was shouting in the street.\n"
+    "oakley says ruairi scares him. pc whitlow attended on saturday.\n"
+    "next visit in two weeks.\n"
+)
+
+
+def test_in_notes_typed_in_lower_case_names_are_read_as_names() -> None:
+    found = {f.text: f for f in detect(NOTES, CONTEXT) if f.category == "person"}
+    assert found["ruairi brennan"].action == "redact"
+    later = [f for f in detect(NOTES, CONTEXT) if f.category == "person" and f.text == "ruairi"]
+    assert later and all(f.action in ("redact", "review") for f in later)
+    assert all(f.action == "keep" for f in detect(NOTES, CONTEXT) if f.text in ("oakley", "whitlow"))
+
+
+def test_formal_text_is_not_recased() -> None:
+    from redaction.detect import get_nlp
+    from redaction.detect.truecase import truecase, vocabulary
+
+    formal = "Oakley attended school. He said he was happy. The plan was agreed. Mum agreed. It ended."
+    assert truecase(formal, vocabulary(get_nlp())) == formal
+    assert truecase(NOTES, vocabulary(get_nlp())).count("Ruairi Brennan") == 1
