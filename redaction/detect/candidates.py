@@ -12,6 +12,7 @@ from redaction.detect.lexicon import (
     RELATION_WORDS,
     TITLE_RE,
     TRADE_ACRONYMS,
+    UPPER,
 )
 from redaction.detect.name_words import name_word_mentions
 from redaction.detect.people import Register
@@ -25,9 +26,22 @@ _TITLED = re.compile(rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?
 # "gave the name "Kam"", "known as 'Dre'", "someone called "Fizzy"": nicknames in quotes.
 _NICKNAME = re.compile(
     r"\b(?:(?:known|knows|know|knew) (?:him |her |them )?as|called|named|name as|the name|nicknamed|"
-    r"calls? (?:himself|herself)|goes by)"
+    r"calls? (?:himself|herself)|calls|goes by)"
     rf"\s+[\"\u201c\u2018'](?P<name>{_NAME})[\"\u201d\u2019']"
+    # A second name for the same person: "who he called "D" or "Darek"".
+    rf"(?: or [\"\u201c\u2018'](?P<other>{_NAME})[\"\u201d\u2019'])?"
 )
+# A form's field for a person's name: "Referrer name: ", "Surname: ", "Forename(s): ", "Known as: ". The
+# field says it is a person, so an unresolved value is redacted, not guessed at.
+_NAME_FIELD = re.compile(
+    rf"(?:^|\n|\t|\s{{2,}}|\|)[ \t]*(?:[A-Za-z'\u2019]+[ \t]+){{0,2}}"
+    rf"(?:name|surname|forenames?|forename\(s\)|first names?|family name|known as|alias|aka)[ \t]*:[ \t]*"
+    rf"(?:(?:{TITLE_RE})\.?[ \t]+)?(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}})",
+    re.IGNORECASE,
+)
+# An initial and a surname, or a first name and an initial: "Ł. Wróbel", "P. Hartigan", "Zofia N.".
+_INITIALLED = re.compile(rf"(?<![\w.'\u2019-])(?P<name>[{UPPER}]\. {NAME_TOKEN})(?![\w'\u2019-])")
+_NAME_THEN_INITIAL = re.compile(rf"(?<![\w'\u2019-])(?P<name>{NAME_TOKEN} [{UPPER}]\.)(?!\w)")
 # "Liban Egal (16)", "Tyler Duffy, aged 13", "Hope Leighton (15)": an age marks a person.
 _AGED = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:\s*\((?:aged\s+)?\d{{1,2}}\)|,\s+aged\s+\d{{1,2}}\b)")
 _RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
@@ -206,7 +220,26 @@ def candidate_mentions(
             words = words[1:]
         if words and all(w.lower() not in NOT_NAMES for w in words) and not _ACRONYM.match(words[0]):
             mentions.append(Mention(s, e, "who", confidence=0.65))
-    patterns = ((_NICKNAME, "nickname"), (_AGED, "aged"), (_RELATION, "relation"), (_RELATION_AFTER, "relation"))
+    for m in _NICKNAME.finditer(text):
+        if m.group("other"):
+            mentions.append(Mention(m.start("other"), m.end("other"), "nickname", confidence=0.7))
+    for m in _NAME_FIELD.finditer(text):
+        s, e = _clean(text, m.start("name"), m.end("name"))
+        words = text[s:e].split()
+        if e > s and not any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS for w in words):
+            mentions.append(Mention(s, e, "field", confidence=0.8))
+    for pattern in (_INITIALLED, _NAME_THEN_INITIAL):
+        for m in pattern.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            words = text[s:e].replace(".", "").split()
+            if not any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS or w in TRADE_ACRONYMS for w in words):
+                mentions.append(Mention(s, e, "initialled", confidence=0.7))
+    patterns = (
+        (_NICKNAME, "nickname"),
+        (_AGED, "aged"),
+        (_RELATION, "relation"),
+        (_RELATION_AFTER, "relation"),
+    )
     for pattern, source in patterns:
         for m in pattern.finditer(text):
             s, e = _clean(text, m.start("name"), m.end("name"))

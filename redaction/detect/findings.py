@@ -90,7 +90,7 @@ def _split_at_names(text: str, found: list[ids.Identifier], people: Sequence[Men
 
 
 # Sources that only guess from the shape of a word: inside an address such a "name" is usually a place.
-_WEAK_SOURCES = ("ner", "ner_org", "caps", *GUESS_SOURCES)
+_WEAK_SOURCES = ("ner", "ner_org", "caps", "listed_name", *GUESS_SOURCES)
 _CONTINUES = re.compile(rf"[ \t]*(?:,[ \t]*\n?|\n)[ \t]*\S|[ \t]*{ids.POSTCODE}")
 
 

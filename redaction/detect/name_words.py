@@ -120,7 +120,9 @@ def name_word_mentions(
                 # A listed name that is not common English: "Kaydence", "Okonkwo", "STĂNESCU".
                 if initial and zipf >= RARE_ZIPF:
                     continue  # "Bishop ...", "Chance ...": at a sentence start the word is as likely
-                out.append(Mention(start, end, "gazetteer", confidence=0.6))
+                # Rarely an English word and in the middle of a sentence: a name, whoever's it is.
+                strong = zipf < RARE_ZIPF and not initial and not word.isupper()
+                out.append(Mention(start, end, "listed_name" if strong else "gazetteer", confidence=0.6))
             elif named and zipf < _EVERYDAY_ZIPF and not initial and not _heading_line(text, start):
                 # A listed name that is also a common word, capitalised mid-sentence: "Storm", "Harmony".
                 out.append(Mention(start, end, "word_name", confidence=0.45))

@@ -1,0 +1,55 @@
+"""Names with little sentence around them: form fields, initialled names, a second quoted nickname,
+informal relation words. Each is a class of how records write people; sentences invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redaction.detect import detect
+from redaction.types import CaseContext, Person
+
+CONTEXT = CaseContext(
+    reference="NS-1",
+    family=(Person("Morwenna Tregear", "mother"), Person("Jago Tregear", "child")),
+    professionals=(Person("Hollie Brennan", "Social Worker"),),
+)
+
+
+def _actions(text: str, name: str) -> list[str]:
+    return [f.action for f in detect(text, CONTEXT) if f.category == "person" and name in f.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("REFERRER\nReferrer name: Gwenllian Pascoe\nRelationship to child: neighbour\n", "Gwenllian Pascoe"),
+        ("SUBJECT\nSurname: KERNICK      Forename(s): Tomas\n", "KERNICK"),
+        ("Alias: Roscoe Penhale\nDate of birth: not known\n", "Roscoe Penhale"),
+    ],
+)
+def test_a_name_in_a_persons_field_is_redacted(text: str, name: str) -> None:
+    assert _actions(text, name) == ["redact"]
+
+
+def test_initialled_names_are_redacted_whole() -> None:
+    text = "Jago said the car belongs to Ł. Wróbel and that Kerenza P. drives it most nights."
+    assert _actions(text, "Wróbel") == ["redact"]
+    found = [f for f in detect(text, CONTEXT) if f.category == "person" and "Kerenza" in f.text]
+    assert found and found[0].text == "Kerenza P." and found[0].action == "redact"
+
+
+def test_both_quoted_names_of_one_person_are_found() -> None:
+    text = 'Jago said a man he called "T" or "Tremayne" gave him the phone.'
+    assert _actions(text, "Tremayne") == ["redact"]
+
+
+def test_an_informal_relation_word_introduces_a_relative() -> None:
+    text = "Jago is staying with his auntie Loveday Hocking until Friday."
+    assert _actions(text, "Loveday Hocking") == ["redact"]
+
+
+def test_a_field_naming_the_worker_is_a_professional_not_a_third_party() -> None:
+    text = "Allocated worker: Hollie Brennan (Social Worker)\nChild's name: Jago Tregear\n"
+    assert _actions(text, "Hollie Brennan") == ["keep"]
+    assert _actions(text, "Jago Tregear") == ["keep"]
