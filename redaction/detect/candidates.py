@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from redaction.detect.gazetteer import RARE_ZIPF, english_zipf, name_words
 from redaction.detect.lexicon import (
     COMMON_WORD_NAMES,
     NAME_TOKEN,
@@ -22,7 +23,8 @@ from redaction.types import CaseContext
 
 _NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}}"
 # A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
-_TITLED = re.compile(rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?P<name>{_NAME})")
+# A police rank may carry a collar number: "PC 3391 Demelza Rowse".
+_TITLED = re.compile(rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?:\d{{2,6}} )?(?P<name>{_NAME})")
 # "gave the name "Kam"", "known as 'Dre'", "someone called "Fizzy"": nicknames in quotes.
 _NICKNAME = re.compile(
     r"\b(?:(?:known|knows|know|knew) (?:him |her |them )?as|called|named|name as|the name|nicknamed|"
@@ -41,7 +43,9 @@ _NAME_FIELD = re.compile(
 )
 # An initial and a surname, or a first name and an initial: "Ł. Wróbel", "P. Hartigan", "Zofia N.".
 _INITIALLED = re.compile(rf"(?<![\w.'\u2019-])(?P<name>[{UPPER}]\. {NAME_TOKEN})(?![\w'\u2019-])")
-_NAME_THEN_INITIAL = re.compile(rf"(?<![\w'\u2019-])(?P<name>{NAME_TOKEN} [{UPPER}]\.)(?!\w)")
+_NAME_THEN_INITIAL = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>(?P<first>{NAME_TOKEN}) (?!I\b)[{UPPER}](?:\.|(?![\w'\u2019-])))"
+)
 # "Liban Egal (16)", "Tyler Duffy, aged 13", "Hope Leighton (15)": an age marks a person.
 _AGED = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})(?:\s*\((?:aged\s+)?\d{{1,2}}\)|,\s+aged\s+\d{{1,2}}\b)")
 _RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
@@ -232,8 +236,14 @@ def candidate_mentions(
         for m in pattern.finditer(text):
             s, e = m.start("name"), m.end("name")
             words = text[s:e].replace(".", "").split()
-            if not any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS or w in TRADE_ACRONYMS for w in words):
-                mentions.append(Mention(s, e, "initialled", confidence=0.7))
+            if any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS or w in TRADE_ACRONYMS for w in words):
+                continue
+            first = m.group("first") if pattern is _NAME_THEN_INITIAL else ""
+            if first and not (
+                name_words().is_given(first) or english_zipf(first) < RARE_ZIPF or register.lookup(first)
+            ):
+                continue  # "Plan A", "Group B": only a first name takes a surname's initial
+            mentions.append(Mention(s, e, "initialled", confidence=0.7))
     patterns = (
         (_NICKNAME, "nickname"),
         (_AGED, "aged"),

@@ -7,13 +7,18 @@ import re
 from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, SERVICE_RE, TITLE_RE
 
 _PRO_TITLE = re.compile(
-    r"(?:^|[^\w])(?:" + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True)) + r")\.?\s+$"
+    # "PC 2217 Nield", "Sgt 1408 P. Hargreaves": a police rank may carry the officer's collar number.
+    r"(?:^|[^\w])(?:" + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True))
+    + r")\.?\s+(?:\d{2,6}\s+)?$"
 )
 _ANY_TITLE = rf"(?:(?:{TITLE_RE})\.?\s+)?"
 _RELATION_RE = "|".join(sorted(map(re.escape, RELATION_WORDS), key=len, reverse=True))
 
-# "the school's DSL, " / "Health Visitor " / "interpreter " directly before the name.
-_ROLE_BEFORE = re.compile(rf"\b(?:{ROLE_RE})(?:\s+\([^)\n]*\))?\s*[,:\-\u2013]?\s*{_ANY_TITLE}$", re.IGNORECASE)
+# "the school's DSL, " / "Health Visitor " / "interpreter " / "the ELSA (Mrs " / "his offender manager is "
+# directly before the name.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{ROLE_RE})(?:\s+\([^)\n]*\))?(?:\s+(?:is|was|will be))?\s*[,:(\-\u2013]?\s*{_ANY_TITLE}$", re.IGNORECASE
+)
 # "Chair: ", "Recorded by ", "From: " and similar labels of documents' metadata lines.
 _LABEL_BEFORE = re.compile(
     r"(?:^|\n|\t|\s{2,})\s*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
@@ -32,7 +37,10 @@ _ROLE_AFTER = re.compile(
 )
 # A name followed by the service it works for: "Sam Patel from CAMHS", "Priya Shah (Early Help)". Not
 # "at" or "with": a child is seen at CAMHS, a neighbour is with the police.
-_SERVICE_AFTER = re.compile(rf"^(?:\s+from\s+|\s*\(\s*)(?:the\s+)?(?:{SERVICE_RE})\b", re.IGNORECASE)
+# In brackets the service must stand alone: "(school)" is staff, "(school friend)" is not.
+_SERVICE_AFTER = re.compile(
+    rf"^(?:\s+from\s+(?:the\s+)?(?:{SERVICE_RE})\b|\s*\(\s*(?:the\s+)?(?:{SERVICE_RE})\s*[),/;])", re.IGNORECASE
+)
 _RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I)
 

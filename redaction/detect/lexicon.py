@@ -130,6 +130,13 @@ ROLE_WORDS = (
     "residential worker",
     "care worker",
     "personal adviser",
+    # Roles as notes abbreviate them, and roles named for what the person manages or supports.
+    "sw",
+    "hv",
+    "elsa",
+    "pcso",
+    "offender manager",
+    "case manager",
 )
 # Services and agencies a professional is "from" ("Sam Patel from CAMHS", "Priya (Early Help)"). Places
 # anyone may be "at" (a hospital, a surgery, the council) are not here: a patient is there too.
@@ -154,6 +161,13 @@ SERVICE_WORDS = (
     "barnardo's",
     "the police",
     "police",
+    # Settings an attendee list names in brackets after a professional: "Fiona Baird (school)".
+    "school",
+    "nursery",
+    "college",
+    "hv",
+    "housing",
+    "health",
 )
 SERVICE_RE = "|".join(sorted((re.escape(w) for w in SERVICE_WORDS), key=len, reverse=True))
 ROLE_RE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))

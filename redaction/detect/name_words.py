@@ -41,12 +41,20 @@ def _org_after(text: str, end: int) -> bool:
 
 # Around a word, what only people do: go with someone, say or tell, own ("'s"). The small model calls many
 # unfamiliar names places; this context overrules it.
-_PERSON_BEFORE = re.compile(r"\b(?:with|and|told|asked|by|for|saw|met|called|texted)\s+$", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|and|told|asked|by|for|saw|met|called|texted|rang|phoned|emailed|(?:spoke|speak|talked|talk) to)\s+$",
+    re.IGNORECASE,
+)
 _PERSON_AFTER = re.compile(r"^(?:['\u2019]s\b|\s+(?:said|says|told|asked|was|is|has|had|and\s+(?:I|he|she|they))\b)")
 
 
 def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_BEFORE.search(text[max(0, start - 10) : start]) or _PERSON_AFTER.match(text[end : end + 12]))
+
+
+def _plainly_name(word: str, words: NameWords | None = None) -> bool:
+    """A listed name that is rarely an English word: the small model's "place" reading of it is a guess."""
+    return (words or name_words()).is_name(word) and english_zipf(word) < RARE_ZIPF
 
 
 def _unheard_of_name(word: str, zipf: float) -> bool:
@@ -90,7 +98,7 @@ def name_word_mentions(
     places = SpanIndex((s, e) for s, e, label in ents if label in _PLACE_LABELS)
     out: list[Mention] = []
     for hit in _WORD.finditer(text):
-        if places.overlaps(*hit.span()) and not _person_context(text, *hit.span()):
+        if places.overlaps(*hit.span()) and not _person_context(text, *hit.span()) and not _plainly_name(hit.group(0)):
             continue
         start, end = hit.span()
         possessive = _POSSESSIVE.search(hit.group(0))

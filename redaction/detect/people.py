@@ -202,6 +202,12 @@ class Register:
                 # Only when it names one kind of person: "B. O'Rourke" may be the mother or her sister-in-law.
                 if fits and len({k.party for k in fits}) == 1:
                     return Match(_best(fits), "initial")
+            if len(tokens) == 2 and len(tokens[1].rstrip(".")) == 1 and tokens[1][0].isalpha():
+                # "Daniel A", "Zofia N.": a first name and the initial of the surname.
+                letter = tokens[1][0]
+                fits = [k for k in self._get("first", tokens[0]) if _surname_initial(k) == letter]
+                if fits and len({k.party for k in fits}) == 1:
+                    return Match(_best(fits), "initial")
             fuzzy = self._fuzzy(key)
             if fuzzy is not None:
                 return Match(fuzzy, "fuzzy")
@@ -212,6 +218,27 @@ class Register:
         first = self._get("first", key)
         if first:
             return Match(_best(first), "first")
+        return self._own_variant(key)
+
+    def _own_variant(self, key: str) -> Match | None:
+        """One word that is a form of a name of the case's own people: "the McDonaghs" (a family by its
+        surname), "Kacperek" (a diminutive), "Kaydance" (a typo). Only the case's own people, and a typo
+        only when the word is not itself someone's name in the name lists: "Jayden" is never "Kayden"."""
+        if key.endswith("s") and len(key) > 4 and (family := self.own.surname.get(key[:-1])):
+            return Match(_best(family), "surname")
+        for first, people in self.own.first.items():
+            if len(first) >= 4 and key.startswith(first) and key[len(first) :] in _DIMINUTIVE_ENDINGS:
+                return Match(_best(people), "first")
+        if len(key) < 5:
+            return None
+        from redaction.detect.gazetteer import name_words
+
+        if name_words().is_name(key):
+            return None
+        for table in (self.own.first, self.own.surname):
+            for word, people in table.items():
+                if len(word) >= 5 and fuzz.ratio(key, word) >= 85:
+                    return Match(_best(people), "fuzzy")
         return None
 
     def _fuzzy(self, key: str) -> Known | None:
@@ -251,6 +278,16 @@ class Register:
                 continue
             yield found[0], found[1], found[2]
             i += found[3]
+
+
+# Endings that make a pet form of a first name in several languages: Kacper -> Kacperek, Ania -> Anka
+# is not covered (a change inside the word), Jan -> Janek, Charl -> Charlie, Tom -> Tommy is (Tom is too short).
+_DIMINUTIVE_ENDINGS = frozenset({"ek", "ka", "ie", "y", "o"})
+
+
+def _surname_initial(known: Known) -> str:
+    tokens = norm(known.name).split(" ")
+    return tokens[-1][0] if len(tokens) >= 2 and tokens[-1] else ""
 
 
 def _best(people: list[Known]) -> Known:

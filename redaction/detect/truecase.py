@@ -178,6 +178,8 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
             names[i] = True
         elif i and names[i - 1] and _adjacent(line, tokens[i - 1], m) and words.is_surname(word):
             names[i] = True  # "declan walsh", "kerry-ann doyle"
+        elif i and tokens[i - 1].group(0).upper() in _TITLE_CASE and _adjacent(line, tokens[i - 1], m):
+            names[i] = english_zipf(word) < COMMON_ZIPF  # "pc adeyemi", "mrs o'hara": a title names who follows
     pieces: list[str] = []
     pos = 0
     for i, (m, name) in enumerate(zip(tokens, names, strict=True)):

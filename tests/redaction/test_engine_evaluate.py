@@ -73,6 +73,18 @@ def test_engine_meets_its_floor_on_the_dev_corpus():
 
 
 HELD_OUT = Path(__file__).parent / "corpus"
+PRACTICE = Path(__file__).parent / "practice"
+
+
+def test_engine_meets_its_floor_on_the_practice_corpus():
+    """tests/redaction/practice: informal styles, tuned on by class (the allegation model learns from it,
+    so its allegation figure here is not a fair measure; benchmarks/allegation_model.py gives that)."""
+    metrics = evaluate(PRACTICE).metrics
+    assert metrics["third_party_recall"] >= 0.89
+    assert metrics["third_party_flagged"] >= 0.96
+    assert metrics["allegation_recall"] >= 0.97
+    assert metrics["over_redaction"] <= 0.026
+    assert metrics["noise"] <= 0.042
 
 
 def test_engine_meets_its_floor_on_the_projects_own_corpus():
@@ -92,11 +104,12 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_unseen_corpus():
     """tests/redaction/unseen is for measuring only (its README): this holds the figures recorded in the
     README as a floor, so a change that loses ground on documents nobody tuned on fails. Never tune to it."""
     metrics = evaluate(UNSEEN).metrics
-    assert metrics["third_party_recall"] >= 0.74
-    assert metrics["third_party_flagged"] >= 0.82
-    assert metrics["allegation_recall"] >= 0.81
-    assert metrics["over_redaction"] <= 0.067
-    assert metrics["noise"] <= 0.034
+    assert metrics["third_party_recall"] >= 0.78
+    assert metrics["third_party_flagged"] >= 0.88
+    assert metrics["allegation_recall"] >= 0.89
+    assert metrics["over_redaction"] <= 0.066
+    # Rose from 0.034 when names in lower-case notes were first found: their allegations are now redacted.
+    assert metrics["noise"] <= 0.038
 
 
 def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpus():
@@ -104,10 +117,10 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpu
     engine; measuring only, held at its first measure."""
     metrics = evaluate(Path(__file__).parent / "unseen_formal").metrics
     assert metrics["third_party_recall"] >= 0.90
-    assert metrics["third_party_flagged"] >= 0.90
-    assert metrics["allegation_recall"] >= 0.97
+    assert metrics["third_party_flagged"] >= 0.91
+    assert metrics["allegation_recall"] >= 0.99
     assert metrics["over_redaction"] <= 0.01
-    assert metrics["noise"] <= 0.038
+    assert metrics["noise"] <= 0.037
 
 
 def test_review_load_and_misses_by_class_are_reported() -> None:

@@ -53,3 +53,21 @@ def test_a_field_naming_the_worker_is_a_professional_not_a_third_party() -> None
     text = "Allocated worker: Hollie Brennan (Social Worker)\nChild's name: Jago Tregear\n"
     assert _actions(text, "Hollie Brennan") == ["keep"]
     assert _actions(text, "Jago Tregear") == ["keep"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officer: PC 3391 Demelza Rowse      Station: Truro\n", "Demelza Rowse"),
+        ("Jago spent the lunch hour with the ELSA (Mrs Angove) and calmed down.", "Angove"),
+        ("His offender manager is Peder Trevail at the probation office.", "Peder Trevail"),
+        ("Rang EDT at 8pm (spoke to Ysolde, duty SW) to pass this on.", "Ysolde"),
+    ],
+)
+def test_a_professional_named_in_role_is_kept(text: str, name: str) -> None:
+    assert _actions(text, name) == ["keep"]
+
+
+def test_in_lower_case_notes_a_title_names_the_professional() -> None:
+    text = "hv today. mum ok. pc trevithick attended with me. jago at school.\nnext visit friday. all fine.\n" * 2
+    assert set(_actions(text, "trevithick")) == {"keep"}

@@ -113,3 +113,24 @@ def test_someone_else_with_the_familys_surname_is_not_the_family() -> None:
         assert found and found[0].action == "redact", (text, found)
     family = [f for f in detect("Ruby's mother, Mrs Whitby, agreed.", context) if f.text == "Whitby"]
     assert family and family[0].action == "keep"
+
+
+def test_a_family_by_its_surname_a_pet_form_and_a_typo_are_the_family() -> None:
+    context = CaseContext(
+        reference="R-9",
+        family=(Person("Kacper Zieliński", "child"), Person("Siobhan McAteer", "mother")),
+    )
+    for text, name in (
+        ("There was shouting from the house again; everyone knows that's the McAteers.", "McAteers"),
+        ('Mum calls him "Kacperek" at home.', "Kacperek"),
+        ("The school had rung Siobahn twice.", "Siobahn"),
+        ("Kacper Z was late to registration on Monday.", "Kacper Z"),
+    ):
+        found = [f for f in detect(text, context) if f.category == "person" and f.text == name]
+        assert found and all(f.party == "family" for f in found), (name, detect(text, context))
+
+
+def test_a_typo_that_is_itself_someone_elses_name_is_never_taken_for_the_family() -> None:
+    context = CaseContext(reference="R-10", family=(Person("Kayden Morrow", "child"),))
+    found = [f for f in detect("Jayden from the flats was with Kayden on Friday.", context) if f.text == "Jayden"]
+    assert found and all(f.action != "keep" for f in found)
