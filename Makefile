@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint pytest worker system-packages clean allegation-data
+.PHONY: run test install lint pytest worker system-packages clean allegation-data allegation-model name-lists
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ worker: install
 allegation-data: install
 	$(PY) -m redaction.data.corpus_sentences tests/redaction/practice tests/redaction/corpus \
 		> redaction/data/allegation_corpus_sentences.jsonl
+
+# Retrain the learned allegation model from those examples into the shipped weights.
+allegation-model: install
+	$(PY) -c "from redaction.detect.allegation_model import build; build()"
+
+# The given-name and surname lists the engine ships, from Faker's person providers.
+name-lists: install
+	$(PY) -c "from redaction.detect.gazetteer import build_name_lists; build_name_lists()"
 
 clean:
 	rm -rf $(VENV) test-artifacts

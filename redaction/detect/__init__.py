@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
 
-from redaction.detect.findings import build_findings
+from redaction.detect.findings import build_findings, read_text
 from redaction.detect.nlp import DEFAULT_MODEL, get_nlp
 from redaction.detect.people import NameIndex
 from redaction.detect.persons import register_for
@@ -29,13 +30,19 @@ def detect_many(items: Sequence[tuple[str, CaseContext]], *, model: str = DEFAUL
     cased = [truecase(text, vocabulary(nlp), register_words(context)) for text, context in items]
     wanted = [i for i, (text, _context) in enumerate(items) if text.strip()]
     results: list[list[Finding]] = [[] for _ in items]
-    for position, note in annotate(nlp, [cased[i] for i in wanted]):
-        i = wanted[position]
-        text, context = items[i]
-        findings = build_findings(cased[i], note.ents, context, note.propn, vocabulary(nlp))
-        if cased[i] is not text:
-            findings = [replace(f, text=text[f.start : f.end]) for f in findings]
-        results[i] = findings
+    english = vocabulary(nlp)
+    # The rules that need no entities read each text in a thread while the model works: the main thread
+    # mostly waits on the model's worker processes (or in spaCy's C code), so the two overlap.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        evidence = [pool.submit(read_text, cased[i], english) for i in wanted]
+        for position, note in annotate(nlp, [cased[i] for i in wanted]):
+            i = wanted[position]
+            text, context = items[i]
+            found = evidence[position].result()
+            findings = build_findings(cased[i], note.ents, context, note.propn, english, found)
+            if cased[i] is not text:
+                findings = [replace(f, text=text[f.start : f.end]) for f in findings]
+            results[i] = findings
     return results
 
 

@@ -41,7 +41,8 @@ def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return "\n" not in text[a[1] : b[0]]
 
 
-def find_allegations(text: str) -> list[Allegation]:
+def find_allegations(text: str, *, learned: bool = True) -> list[Allegation]:
+    """Cued passages and, unless learned=False, the sentences the learned model reads as allegations."""
     sentences = split(text)
     strong = [STRONG.search(text, s, e) for s, e in sentences]
     role: dict[int, int] = {}  # sentence index -> index of the cued sentence anchoring it
@@ -75,16 +76,16 @@ def find_allegations(text: str) -> list[Allegation]:
             role[j] = i
             current, j, reach = j, j - 1, reach + 1
     # What no cue caught, the learned model may still read as an account of offending or police action.
-    rest = [i for i in range(len(sentences)) if i not in role]
-    learned = {
+    rest = [i for i in range(len(sentences)) if i not in role] if learned else []
+    model_flagged = {
         i
         for i, p in zip(rest, probabilities([text[s:e] for s, e in (sentences[i] for i in rest)]), strict=True)
         if p >= THRESHOLD
     }
     found: list[Allegation] = []
     index_of: dict[int, int] = {}
-    for i in sorted(role.keys() | learned):
-        if i in learned:
+    for i in sorted(role.keys() | model_flagged):
+        if i in model_flagged:
             s, e = sentences[i]
             found.append(Allegation(s, e, s, LEARNED_TRIGGER, text[s:e], learned=True))
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from redaction.detect.gazetteer import RARE_ZIPF, english_zipf, name_words
 from redaction.detect.lexicon import (
@@ -15,7 +16,7 @@ from redaction.detect.lexicon import (
     TRADE_ACRONYMS,
     UPPER,
 )
-from redaction.detect.name_words import name_word_mentions
+from redaction.detect.name_words import name_word_guesses, outside_places
 from redaction.detect.people import Register
 from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
 from redaction.detect.truecase import Vocabulary
@@ -165,7 +166,9 @@ def candidate_mentions(
     context: CaseContext,
     propn: frozenset[int] = frozenset(),
     english: Vocabulary | None = None,
+    guesses: Sequence[Mention] | None = None,
 ) -> list[Mention]:
+    """`guesses`: name_word_guesses of the text when already made (while the model ran)."""
     register = register_for(context)
     mentions: list[Mention] = []
     for start, end, label in ents:
@@ -210,7 +213,9 @@ def candidate_mentions(
         mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
     mentions.extend(initials_mentions(text, register))
-    mentions.extend(name_word_mentions(text, english, ents))
+    if guesses is None:
+        guesses = name_word_guesses(text, english)
+    mentions.extend(outside_places(text, guesses, ents))
     mentions.extend(column_names(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))

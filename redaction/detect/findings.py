@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from redaction.detect import identifiers as ids
 from redaction.detect.address_owner import address_key, find_owner
 from redaction.detect.allegation_findings import allegation_findings
-from redaction.detect.allegations import find_allegations
+from redaction.detect.allegations import Allegation, find_allegations
 from redaction.detect.candidates import candidate_mentions
+from redaction.detect.name_words import name_word_guesses
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
 from redaction.detect.persons import GUESS_SOURCES, Mention, extend, merge, propagate, resolve
 from redaction.detect.precedence import enforce_precedence, resolve_overlaps, subtract
@@ -25,26 +27,44 @@ def action_for(party: str) -> str:
     return "keep" if party in _KEEP else "redact"
 
 
+@dataclass(frozen=True)
+class TextEvidence:
+    """What the rules read from the words alone, before the model's entities are known: worked out while
+    the model runs (detect_many), so a long document waits for the slower of the two, not for both."""
+
+    identifiers: list[ids.Identifier]
+    allegations: list[Allegation]
+    guesses: list[Mention]
+
+
+def read_text(text: str, english: Vocabulary | None) -> TextEvidence:
+    return TextEvidence(ids.find_all(text), find_allegations(text), name_word_guesses(text, english))
+
+
 def build_findings(
     text: str,
     ents: list[tuple[int, int, str]],
     context: CaseContext,
     propn: frozenset[int] = frozenset(),
     english: Vocabulary | None = None,
+    evidence: TextEvidence | None = None,
 ) -> list[Finding]:
     """`ents` are spaCy entities (start, end, label); `propn` the offsets of tokens tagged PROPN;
-    `english` the model's English vocabulary (names in lower case are told from words by it)."""
-    mentions = extend(text, merge(candidate_mentions(text, ents, context, propn, english)), propn)
+    `english` the model's English vocabulary (names in lower case are told from words by it);
+    `evidence` what read_text found, when it ran already."""
+    evidence = evidence or read_text(text, english)
+    candidates = candidate_mentions(text, ents, context, propn, english, evidence.guesses)
+    mentions = extend(text, merge(candidates), propn)
     mentions = resolve(text, mentions, context)
     mentions = propagate(text, mentions, context)
-    found = ids.find_all(text)
+    found = list(evidence.identifiers)
     mentions = _drop_place_names(text, mentions, found)
     _home_address_demotes(text, mentions, found)
     findings = [_person_finding(text, m) for m in mentions]
     findings.extend(_identifier_findings(text, found, mentions, context))
     findings = resolve_overlaps(text, findings)
     keep_spans = [(f.start, f.end) for f in findings if f.action == "keep" and f.category == "person"]
-    findings.extend(allegation_findings(text, find_allegations(text), mentions, keep_spans))
+    findings.extend(allegation_findings(text, evidence.allegations, mentions, keep_spans))
     # The one place the safety invariant is enforced: nothing kept may hide what is redacted.
     findings = enforce_precedence(text, findings)
     findings.sort(key=lambda f: (f.start, -f.end))

@@ -8,17 +8,19 @@
 - English word frequencies from wordfreq (Apache-2.0 code, CC BY-SA data; shipped in the package), to
   tell "Hope" the word from "Hope" the name: a name that is also a common word needs more evidence.
 
-Built once per process, from files inside installed packages: nothing is downloaded.
+The name lists ship in redaction/data (built from Faker by `make name-lists`); wordfreq's data ships in
+its package. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import pkgutil
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from redaction.detect.people import fold
 
@@ -37,7 +39,10 @@ _SURNAME_ENDINGS = re.compile(
     r"|aite|yte|iene|auskas|icius|onis|aitis|escu|eanu|ovic|evic"
     r"|yan|dze|shvili|poulos|akis|idis)$"
 )
-_LATIN = re.compile(r"^[^\W\d_]+(?:[-'\u2019 ][^\W\d_]+)*$")
+# Letters of the Latin script (Basic Latin to Latin Extended-B, and Latin Extended Additional), less the
+# two symbols in that range; words joined by hyphens, apostrophes or spaces.
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LATIN = re.compile(rf"^[{_LATIN_LETTER}]+(?:[-'\u2019 ][{_LATIN_LETTER}]+)*$")
 _LOCALES_SKIPPED = frozenset({"en_TH"})  # romanised Thai lists hold English dictionary words as names
 
 
@@ -58,7 +63,7 @@ class NameWords:
 
 
 def _latin(name: str) -> bool:
-    return bool(_LATIN.match(name)) and all("LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
+    return bool(_LATIN.match(name))
 
 
 def _names(value: object) -> list[str]:
@@ -69,8 +74,25 @@ def _names(value: object) -> list[str]:
     return []
 
 
+NAME_LISTS = Path(__file__).resolve().parent.parent / "data" / "name_lists.tsv.gz"
+
+
 @lru_cache(maxsize=1)
 def name_words() -> NameWords:
+    """The shipped name lists (`make name-lists` builds them from Faker): loading them costs milliseconds,
+    importing Faker's eighty locale modules half a second per worker."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    with gzip.open(NAME_LISTS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            kind, name = line.rstrip("\n").split("\t")
+            (given if kind == "given" else surnames).add(name)
+    return NameWords(frozenset(given), frozenset(surnames))
+
+
+def faker_name_lists() -> list[tuple[str, str]]:
+    """(kind, folded name) of every Latin-script given name and surname in Faker's person providers.
+    Faker is a development dependency: only `make name-lists` imports it."""
     import faker.providers.person as person_providers
 
     given: set[str] = set()
@@ -82,8 +104,17 @@ def name_words() -> NameWords:
         for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             given.update(fold(n) for n in _names(getattr(provider, attribute, ())))
         surnames.update(fold(n) for n in _names(getattr(provider, "last_names", ())))
-    # Multi-word entries ("da costa") are looked up word by word.
-    return NameWords(frozenset(n for n in given if " " not in n), frozenset(n for n in surnames if " " not in n))
+    # Multi-word entries ("da costa") are looked up word by word, so they are left out.
+    return [("given", n) for n in sorted(given) if " " not in n] + [
+        ("surname", n) for n in sorted(surnames) if " " not in n
+    ]
+
+
+def build_name_lists() -> None:
+    """make name-lists: write the shipped lists (gzip without a timestamp, so the bytes are reproducible)."""
+    body = "".join(f"{kind}\t{name}\n" for kind, name in faker_name_lists()).encode("utf-8")
+    with NAME_LISTS.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(body)
 
 
 @lru_cache(maxsize=65536)

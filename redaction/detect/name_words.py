@@ -17,7 +17,7 @@ from redaction.detect.persons import GUESS_SOURCES, Mention, _sentence_initial
 from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
 
-__all__ = ["GUESS_SOURCES", "name_word_mentions"]
+__all__ = ["GUESS_SOURCES", "name_word_guesses", "name_word_mentions", "outside_places"]
 
 # The model's labels for places, nationalities and languages: a word it reads so is left to it.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
@@ -34,9 +34,12 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
 
 
+_ORG_STEMS = ORG_WORDS | {w.rstrip("s") for w in ORG_WORDS}
+
+
 def _org_after(text: str, end: int) -> bool:
     nxt = _NEXT_WORD.match(text, end)
-    return nxt is not None and nxt.group(1).lower().rstrip("s") in ORG_WORDS | {w.rstrip("s") for w in ORG_WORDS}
+    return nxt is not None and nxt.group(1).lower().rstrip("s") in _ORG_STEMS
 
 
 # Around a word, what only people do: go with someone, say or tell, own ("'s"). The small model calls many
@@ -94,58 +97,88 @@ def name_word_mentions(
     words: NameWords | None = None,
 ) -> list[Mention]:
     """`ents` are the model's entities: a word it reads as a place or a nationality is left to it."""
+    return outside_places(text, name_word_guesses(text, english, words), ents, words)
+
+
+def outside_places(
+    text: str, guesses: Sequence[Mention], ents: Sequence[tuple[int, int, str]], words: NameWords | None = None
+) -> list[Mention]:
+    """The guesses the model does not read as places, unless what is around them says person."""
     words = words or name_words()
     places = SpanIndex((s, e) for s, e, label in ents if label in _PLACE_LABELS)
+    return [
+        m
+        for m in guesses
+        if not places.overlaps(m.start, m.end)
+        or _person_context(text, m.start, m.end)
+        or _plainly_name(text[m.start : m.end], words)
+    ]
+
+
+def name_word_guesses(text: str, english: Vocabulary | None, words: NameWords | None = None) -> list[Mention]:
+    """Every guess from the words alone; needs nothing from the model, so it can run while the model does."""
+    words = words or name_words()
     out: list[Mention] = []
     for hit in _WORD.finditer(text):
-        if places.overlaps(*hit.span()) and not _person_context(text, *hit.span()) and not _plainly_name(hit.group(0)):
-            continue
         start, end = hit.span()
         possessive = _POSSESSIVE.search(hit.group(0))
         if possessive:
             end = start + possessive.start()
         word = text[start:end]
-        if len(word) < 2 or word.lower() in _SKIP:
+        if len(word) < 3 or word.lower() in _SKIP:
             continue
-        zipf = english_zipf(word)
-        named = words.is_name(word)
-        english_word = english is not None and english.is_word(word)
         if word[0].isupper():
-            if word.isupper() and (
-                len(word) < 4
-                or zipf >= RARE_ZIPF
-                or english_word
-                or _shouted_line(text, start)
-                or not (named or _unheard_of_name(word, zipf))
-            ):
-                continue  # acronyms and shouted headings; a SURNAME in capitals is a listed or a name-shaped word
-            run = _run_start(text, start)
-            before = text[max(0, run - 12) : run]
-            if _DETERMINER.search(before) or _PLACE_BEFORE.search(before) or _org_after(text, end):
-                continue
-            initial = _sentence_initial(text, run)
-            if named and zipf < COMMON_ZIPF:
-                # A listed name that is not common English: "Kaydence", "Okonkwo", "STĂNESCU".
-                if initial and zipf >= RARE_ZIPF:
-                    continue  # "Bishop ...", "Chance ...": at a sentence start the word is as likely
-                # Rarely an English word and in the middle of a sentence: a name, whoever's it is.
-                strong = zipf < RARE_ZIPF and not initial and not word.isupper()
-                out.append(Mention(start, end, "listed_name" if strong else "gazetteer", confidence=0.6))
-            elif named and zipf < _EVERYDAY_ZIPF and not initial and not _heading_line(text, start):
-                # A listed name that is also a common word, capitalised mid-sentence: "Storm", "Harmony".
-                out.append(Mention(start, end, "word_name", confidence=0.45))
-            elif (
-                not named
-                and zipf < 2.0
-                and len(word) > 2
-                and not initial
-                and not text[max(0, run - 2) : run].startswith(":")  # a form's field value
-                and not english_word
-                and not _heading_line(text, start)
-            ):
-                # A capitalised word that is neither English nor listed: a name from anywhere ("Żaneta").
-                out.append(Mention(start, end, "shape", confidence=0.45))
-        elif words.is_given(word) and zipf < RARE_ZIPF and len(word) > 2 and not english_word:
+            mention = _capitalised_guess(text, start, end, english, words)
+        elif words.is_given(word) and english_zipf(word) < RARE_ZIPF and not (english and english.is_word(word)):
             # Notes typed in lower case: "spoke to mum and jayden".
-            out.append(Mention(start, end, "lower_name", confidence=0.45))
+            mention = Mention(start, end, "lower_name", confidence=0.45)
+        else:
+            continue
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+def _capitalised_guess(
+    text: str, start: int, end: int, english: Vocabulary | None, words: NameWords
+) -> Mention | None:
+    word = text[start:end]
+    zipf = english_zipf(word)
+    if zipf >= _EVERYDAY_ZIPF:
+        return None
+    named = words.is_name(word)
+    english_word = english is not None and english.is_word(word)
+    if word.isupper() and (
+        len(word) < 4
+        or zipf >= RARE_ZIPF
+        or english_word
+        or _shouted_line(text, start)
+        or not (named or _unheard_of_name(word, zipf))
+    ):
+        return None  # acronyms and shouted headings; a SURNAME in capitals is a listed or a name-shaped word
+    run = _run_start(text, start)
+    before = text[max(0, run - 12) : run]
+    if _DETERMINER.search(before) or _PLACE_BEFORE.search(before) or _org_after(text, end):
+        return None
+    initial = _sentence_initial(text, run)
+    if named and zipf < COMMON_ZIPF:
+        # A listed name that is not common English: "Kaydence", "Okonkwo", "STĂNESCU".
+        if initial and zipf >= RARE_ZIPF:
+            return None  # "Bishop ...", "Chance ...": at a sentence start the word is as likely
+        # Rarely an English word and in the middle of a sentence: a name, whoever's it is.
+        strong = zipf < RARE_ZIPF and not initial and not word.isupper()
+        return Mention(start, end, "listed_name" if strong else "gazetteer", confidence=0.6)
+    if named and not initial and not _heading_line(text, start):
+        # A listed name that is also a common word, capitalised mid-sentence: "Storm", "Harmony".
+        return Mention(start, end, "word_name", confidence=0.45)
+    if (
+        not named
+        and zipf < 2.0
+        and not initial
+        and not text[max(0, run - 2) : run].startswith(":")  # a form's field value
+        and not english_word
+        and not _heading_line(text, start)
+    ):
+        # A capitalised word that is neither English nor listed: a name from anywhere ("Żaneta").
+        return Mention(start, end, "shape", confidence=0.45)
+    return None

@@ -11,8 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from redaction.detect import detect
-from redaction.detect.allegation_model import EXAMPLES, THRESHOLD, probabilities, read_examples, train
+from redaction.detect.allegation_model import EXAMPLES, THRESHOLD, model, probabilities, read_examples, train
 from redaction.types import CaseContext, Person
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +37,13 @@ def test_the_examples_are_labelled_both_ways_and_the_corpus_file_is_up_to_date()
     assert all(json.loads(line)["document"] for line in regenerated.splitlines())
 
 
-def test_training_is_deterministic() -> None:
+def test_training_is_deterministic_and_the_shipped_weights_are_what_the_examples_give() -> None:
     examples = read_examples()[::3]
     sentences = ["He was kept in a cell overnight after the fight.", "The review meeting moved to Thursday."]
     assert probabilities(sentences, train(examples)) == probabilities(sentences, train(examples))
+    retrained = train(read_examples())
+    assert np.allclose(retrained.weights, model().weights, atol=1e-6), "run `make allegation-model`"
+    assert retrained.bias == pytest.approx(model().bias, abs=1e-6)
 
 
 def test_accounts_of_offending_read_as_allegations_and_routine_business_does_not() -> None:
@@ -49,8 +55,8 @@ def test_accounts_of_offending_read_as_allegations_and_routine_business_does_not
         "The next core group meeting will be held at the family hub on Tuesday at ten.",
         "Cai has settled well into his new class and enjoys football at lunchtime.",
     ]
-    assert all(p >= THRESHOLD for p in probabilities(allegations))
-    assert all(p < THRESHOLD for p in probabilities(routine))
+    assert all(p >= 0.5 for p in probabilities(allegations))
+    assert all(p < 0.3 < THRESHOLD for p in probabilities(routine))
 
 
 def test_a_sentence_only_the_model_flags_goes_to_review_never_redaction() -> None:

@@ -101,3 +101,12 @@ def test_formal_text_is_not_recased() -> None:
     formal = "Oakley attended school. He said he was happy. The plan was agreed. Mum agreed. It ended."
     assert truecase(formal, vocabulary(get_nlp())) == formal
     assert truecase(NOTES, vocabulary(get_nlp())).count("Ruairi Brennan") == 1
+
+
+def test_the_shipped_name_lists_are_what_faker_gives() -> None:
+    import gzip
+
+    from redaction.detect.gazetteer import NAME_LISTS, faker_name_lists
+
+    with gzip.open(NAME_LISTS, "rt", encoding="utf-8") as shipped:
+        assert shipped.read() == "".join(f"{kind}\t{name}\n" for kind, name in faker_name_lists()), "make name-lists"
