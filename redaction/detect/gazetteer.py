@@ -52,14 +52,22 @@ class NameWords:
     surnames: frozenset[str]
 
     def is_given(self, word: str) -> bool:
-        return fold(word) in self.given
+        key = _unpossessive(fold(word))
+        # "Kerry-Ann", "Ruby-Mae": a double first name is two listed first names.
+        return key in self.given or ("-" in key and all(part in self.given for part in key.split("-") if part))
 
     def is_surname(self, word: str) -> bool:
-        key = fold(word)
+        key = _unpossessive(fold(word))
+        if "-" in key:  # "Hughes-Mensah": a double-barrelled surname is two names
+            return all(part in self.surnames or part in self.given for part in key.split("-") if part)
         return key in self.surnames or (len(key) >= 6 and bool(_SURNAME_ENDINGS.search(key)))
 
     def is_name(self, word: str) -> bool:
         return self.is_given(word) or self.is_surname(word)
+
+
+def _unpossessive(key: str) -> str:
+    return key[:-2] if key.endswith(("'s", "\u2019s")) else key
 
 
 def _latin(name: str) -> bool:

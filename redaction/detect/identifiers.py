@@ -152,7 +152,12 @@ def addresses(text: str) -> Iterator[Identifier]:
 _PARTIAL_ADDRESS = re.compile(
     r"(?:\b(?:at|from|to|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
     r",?\s+(?:the house at\s+)?(?P<number>(?:number|no\.?|num\.?)\s*\d+[a-z]?)\b)"
-    r"|\b(?P<home>(?:flat|apartment|plot|pitch|caravan)\s+(?:no\.?\s*)?\d+[a-z]?)\b",
+    r"|\b(?P<home>(?:flat|apartment|plot|pitch|caravan)\s+(?:no\.?\s*)?\d+[a-z]?)\b"
+    # A home told by a landmark: "the flat above the chip shop on Carr Lane", "the house with the blue door
+    # next to the car wash". Runs to the end of the clause, at most a dozen words.
+    r"|\b(?P<landmark>(?:the|a)\s+(?:flat|house|maisonette|bedsit|caravan|room|bungalow)\s+"
+    r"(?:above|over|behind|below|next\s+to|opposite|beside|near|with|at\s+the\s+back\s+of|round\s+the\s+back\s+of)"
+    r"\s+[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,11}?)(?=\s*[.,;:!?)\n]|\s+(?:and|but|where|which|who|when|because)\b)",
     re.IGNORECASE,
 )
 
@@ -160,7 +165,7 @@ _PARTIAL_ADDRESS = re.compile(
 def partial_addresses(text: str, taken: list[Identifier]) -> Iterator[Identifier]:
     """Homes named by a number or a flat or plot without a street, outside any full address found."""
     for m in _PARTIAL_ADDRESS.finditer(text):
-        group = "number" if m.group("number") else "home"
+        group = next(g for g in ("number", "home", "landmark") if m.group(g))
         start, end = m.start(group), m.end(group)
         if not any(i.start <= start < i.end for i in taken):
             yield Identifier(start, end, "address", 0.6, head_end=end)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redaction.detect.lexicon import COMMON_WORD_NAMES, TITLES
+from redaction.detect.lexicon import COMMON_WORD_NAMES, ORG_WORDS, TITLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -174,9 +174,18 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         if not word.islower() or len(word) < 3 or word in COMMON_WORD_NAMES:
             continue
         plain = not vocab.is_word(word) and english_zipf(word) < COMMON_ZIPF
+        following = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
+        if following in ORG_WORDS and _adjacent(line, m, tokens[i + 1]):
+            continue  # "carr lane", "brindley academy": a street or a place, named after someone long ago
         if plain and (word in known or words.is_name(word)):
             names[i] = True
-        elif i and names[i - 1] and _adjacent(line, tokens[i - 1], m) and words.is_surname(word):
+        elif (
+            i
+            and names[i - 1]
+            and _adjacent(line, tokens[i - 1], m)
+            and words.is_surname(word)
+            and english_zipf(word) < COMMON_ZIPF
+        ):
             names[i] = True  # "declan walsh", "kerry-ann doyle"
         elif i and tokens[i - 1].group(0).upper() in _TITLE_CASE and _adjacent(line, tokens[i - 1], m):
             names[i] = english_zipf(word) < COMMON_ZIPF  # "pc adeyemi", "mrs o'hara": a title names who follows

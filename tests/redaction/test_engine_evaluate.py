@@ -80,11 +80,11 @@ def test_engine_meets_its_floor_on_the_practice_corpus():
     """tests/redaction/practice: informal styles, tuned on by class (the allegation model learns from it,
     so its allegation figure here is not a fair measure; benchmarks/allegation_model.py gives that)."""
     metrics = evaluate(PRACTICE).metrics
-    assert metrics["third_party_recall"] >= 0.89
+    assert metrics["third_party_recall"] >= 0.91
     assert metrics["third_party_flagged"] >= 0.96
     assert metrics["allegation_recall"] >= 0.97
     assert metrics["over_redaction"] <= 0.026
-    assert metrics["noise"] <= 0.042
+    assert metrics["noise"] <= 0.043
 
 
 def test_engine_meets_its_floor_on_the_projects_own_corpus():

@@ -110,3 +110,14 @@ def test_the_shipped_name_lists_are_what_faker_gives() -> None:
 
     with gzip.open(NAME_LISTS, "rt", encoding="utf-8") as shipped:
         assert shipped.read() == "".join(f"{kind}\t{name}\n" for kind, name in faker_name_lists()), "make name-lists"
+
+
+def test_double_first_names_and_streets_in_lower_case_notes() -> None:
+    notes = (
+        "hv. mum ok. oakley at school.\n"
+        "mum says lacey-mae came round again. lacey-mae's mum lives on carr lane.\n"
+        "spoke to tamsin. next visit friday.\n"
+    )
+    found = [f for f in detect(notes, CONTEXT) if f.category == "person"]
+    assert {f.text for f in found if f.action in ("redact", "review")} >= {"lacey-mae"}
+    assert not [f for f in found if f.text.lower() == "carr"]
