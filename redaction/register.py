@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from redaction.errors import EngineError
+from redaction.long_lived import built_to_last
 from redaction.types import CaseContext, CaseRegister, OtherCase, Person
 
 
@@ -35,7 +36,10 @@ _APART = str.maketrans({ch: " " for ch in "-'\u2019.,()/&"})
 
 def _could_occur(raw: Mapping[str, Any], vocabulary: frozenset[str]) -> bool:
     # str methods, not an expression: this runs for every person of a register of tens of thousands of cases.
-    names = str(raw.get("name", "")) + " " + " ".join(str(a) for a in raw.get("aliases", []) or [])
+    names = str(raw.get("name", ""))
+    aliases = raw.get("aliases")
+    if aliases:
+        names = " ".join([names, *map(str, aliases)])
     return not vocabulary.isdisjoint(names.lower().translate(_APART).split())
 
 
@@ -86,30 +90,32 @@ def _context(raw: Mapping[str, Any], register: CaseRegister) -> CaseContext:
 
 def load_register(source: str | Path | Mapping[str, Any]) -> dict[str, CaseContext]:
     """Every case in the register as a CaseContext; all of them share one CaseRegister of every case."""
-    cases = _read(source)
-    register = CaseRegister(
-        [
-            OtherCase(str(raw["reference"]).strip(), _people(raw, "family"), _people(raw, "professionals"))
-            for raw in cases
-        ]
-    )
-    return {context.reference: context for context in (_context(raw, register) for raw in cases)}
+    with built_to_last():
+        cases = _read(source)
+        register = CaseRegister(
+            [
+                OtherCase(str(raw["reference"]).strip(), _people(raw, "family"), _people(raw, "professionals"))
+                for raw in cases
+            ]
+        )
+        return {context.reference: context for context in (_context(raw, register) for raw in cases)}
 
 
 def load_case(source: str | Path | Mapping[str, Any], reference: str, texts: Iterable[str]) -> CaseContext | None:
     """One case's context, for checking `texts` only: other cases' people are read only when a word of
     their name occurs in the texts, since no one else can be found there. A register of 50,000 cases then
     costs a command little more than reading its JSON. None when the case is not in the register."""
-    cases = _read(source)
-    vocabulary = frozenset().union(*(words_of(text) for text in texts))
-    own = next((raw for raw in cases if str(raw["reference"]).strip() == reference), None)
-    if own is None:
-        return None
-    others = []
-    for raw in cases:
-        if raw is own:
-            continue
-        family, staff = _people(raw, "family", vocabulary), _people(raw, "professionals", vocabulary)
-        if family or staff:
-            others.append(OtherCase(str(raw["reference"]).strip(), family, staff))
-    return _context(own, CaseRegister(others))
+    with built_to_last():
+        cases = _read(source)
+        vocabulary = frozenset().union(*(words_of(text) for text in texts))
+        own = next((raw for raw in cases if str(raw["reference"]).strip() == reference), None)
+        if own is None:
+            return None
+        others = []
+        for raw in cases:
+            if raw is own:
+                continue
+            family, staff = _people(raw, "family", vocabulary), _people(raw, "professionals", vocabulary)
+            if family or staff:
+                others.append(OtherCase(str(raw["reference"]).strip(), family, staff))
+        return _context(own, CaseRegister(others))

@@ -12,6 +12,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from redaction.detect.lexicon import TITLE_RE, TITLES
+from redaction.long_lived import built_to_last
 from redaction.types import CaseContext, CaseRegister, OtherCase, Person
 
 # Party precedence when one variant names several people: never let an outsider win over the family.
@@ -87,15 +88,19 @@ class NameIndex:
         self.people: list[Known] = []
         self.longest = 1  # words in the longest variant: how far a mention scan looks ahead
         self.starts: set[str] = set()  # first words of the variants of more than one word
+        # Runs once per person of a register of tens of thousands of cases: plain loops, no generators.
         for person, party, case in entries:
             known = Known(person.name, party, person.role, case)
             self.people.append(known)
             name = norm(person.name)
             tokens = name.split(" ") if name else []
-            variants = {name}
+            variants = [name]
             if len(tokens) >= 3:
-                variants.add(f"{tokens[0]} {tokens[-1]}")
-            variants.update(key for key in (norm(alias) for alias in person.aliases) if key)
+                variants.append(f"{tokens[0]} {tokens[-1]}")
+            for alias in person.aliases:
+                key = norm(alias)
+                if key and key not in variants:
+                    variants.append(key)
             for key in variants:
                 self.full.setdefault(key, []).append(known)
                 if " " in key:
@@ -117,7 +122,8 @@ class NameIndex:
 @lru_cache(maxsize=8)
 def register_index(register: CaseRegister) -> NameIndex:
     """The index of a whole register, built once per process however many documents use it."""
-    return NameIndex(_of_cases(register.cases), first_names_of_staff=False)
+    with built_to_last():
+        return NameIndex(_of_cases(register.cases), first_names_of_staff=False)
 
 
 @lru_cache(maxsize=64)
