@@ -34,7 +34,7 @@ def detect_many(items: Sequence[tuple[str, CaseContext]], *, model: str = DEFAUL
     # The rules that need no entities read each text in a thread while the model works: the main thread
     # mostly waits on the model's worker processes (or in spaCy's C code), so the two overlap.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        evidence = [pool.submit(read_text, cased[i], english) for i in wanted]
+        evidence = [pool.submit(read_text, cased[i], items[i][1], english) for i in wanted]
         for position, note in annotate(nlp, [cased[i] for i in wanted]):
             i = wanted[position]
             text, context = items[i]

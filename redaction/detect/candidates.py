@@ -167,8 +167,22 @@ def candidate_mentions(
     propn: frozenset[int] = frozenset(),
     english: Vocabulary | None = None,
     guesses: Sequence[Mention] | None = None,
+    found: Sequence[Mention] | None = None,
 ) -> list[Mention]:
-    """`guesses`: name_word_guesses of the text when already made (while the model ran)."""
+    """Every candidate. `guesses` (name_word_guesses) and `found` (text_mentions) when already made from the
+    text alone while the model ran; the rest needs the model's entities and proper-noun tags."""
+    mentions = model_mentions(text, ents, context, propn)
+    mentions.extend(found if found is not None else text_mentions(text, context, english))
+    if guesses is None:
+        guesses = name_word_guesses(text, english)
+    mentions.extend(outside_places(text, guesses, ents))
+    return mentions
+
+
+def model_mentions(
+    text: str, ents: list[tuple[int, int, str]], context: CaseContext, propn: frozenset[int] = frozenset()
+) -> list[Mention]:
+    """Candidates from the model: its entities, and capitalised names in minutes' SURNAME style."""
     register = register_for(context)
     mentions: list[Mention] = []
     for start, end, label in ents:
@@ -197,6 +211,14 @@ def candidate_mentions(
             # The small model tags many unfamiliar names ORG; an ORG without an organisation word is
             # more often a person in these records.
             mentions.append(Mention(s, e, "ner_org", confidence=0.55))
+    mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
+    return mentions
+
+
+def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = None) -> list[Mention]:
+    """Candidates from the text and the register alone: no model needed, so they are found while it runs."""
+    register = register_for(context)
+    mentions: list[Mention] = []
     for start, end, single in register.mentions(text):
         word = text[start:end]
         ordinary = word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, start)
@@ -211,11 +233,7 @@ def candidate_mentions(
         if single and ((not _capitalised(word) and not lower_case_name) or ordinary):
             continue
         mentions.append(Mention(start, end, "register", confidence=0.9))
-    mentions.extend(m for m in caps_names(text, propn) if not _place_context(text, m.start, m.end))
     mentions.extend(initials_mentions(text, register))
-    if guesses is None:
-        guesses = name_word_guesses(text, english)
-    mentions.extend(outside_places(text, guesses, ents))
     mentions.extend(column_names(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))

@@ -11,7 +11,7 @@ from redaction.detect import identifiers as ids
 from redaction.detect.address_owner import address_key, find_owner
 from redaction.detect.allegation_findings import allegation_findings
 from redaction.detect.allegations import Allegation, find_allegations
-from redaction.detect.candidates import candidate_mentions
+from redaction.detect.candidates import candidate_mentions, text_mentions
 from redaction.detect.name_words import name_word_guesses
 from redaction.detect.owners import email_owner, nearest_owner, phone_fallback, who
 from redaction.detect.persons import GUESS_SOURCES, Mention, extend, merge, propagate, resolve
@@ -35,10 +35,16 @@ class TextEvidence:
     identifiers: list[ids.Identifier]
     allegations: list[Allegation]
     guesses: list[Mention]
+    mentions: list[Mention]
 
 
-def read_text(text: str, english: Vocabulary | None) -> TextEvidence:
-    return TextEvidence(ids.find_all(text), find_allegations(text), name_word_guesses(text, english))
+def read_text(text: str, context: CaseContext, english: Vocabulary | None) -> TextEvidence:
+    return TextEvidence(
+        ids.find_all(text),
+        find_allegations(text),
+        name_word_guesses(text, english),
+        text_mentions(text, context, english),
+    )
 
 
 def build_findings(
@@ -52,8 +58,8 @@ def build_findings(
     """`ents` are spaCy entities (start, end, label); `propn` the offsets of tokens tagged PROPN;
     `english` the model's English vocabulary (names in lower case are told from words by it);
     `evidence` what read_text found, when it ran already."""
-    evidence = evidence or read_text(text, english)
-    candidates = candidate_mentions(text, ents, context, propn, english, evidence.guesses)
+    evidence = evidence or read_text(text, context, english)
+    candidates = candidate_mentions(text, ents, context, propn, english, evidence.guesses, evidence.mentions)
     mentions = extend(text, merge(candidates), propn)
     mentions = resolve(text, mentions, context)
     mentions = propagate(text, mentions, context)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from redaction.detect.gazetteer import name_words
+from redaction.detect.truecase import vocabulary
+from redaction.long_lived import built_to_last
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -20,6 +24,9 @@ _DISABLE = ("lemmatizer",)
 def get_nlp(model: str = DEFAULT_MODEL) -> Language:
     import spacy  # imported lazily: loading spaCy takes a second and not every caller needs it
 
-    nlp = spacy.load(model, exclude=list(_EXCLUDE), disable=list(_DISABLE))
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    with built_to_last():  # the model, its vocabulary and the name lists live as long as the worker
+        nlp = spacy.load(model, exclude=list(_EXCLUDE), disable=list(_DISABLE))
+        nlp.max_length = max(nlp.max_length, 5_000_000)
+        vocabulary(nlp)
+        name_words()
     return nlp
