@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.detect.gazetteer import RARE_ZIPF, english_zipf, name_words
+from redaction.detect.gazetteer import RARE_ZIPF, common_word, english_zipf, name_words
 from redaction.detect.lexicon import (
     COMMON_WORD_NAMES,
     NAME_TOKEN,
     NOT_NAMES,
     ORG_WORDS,
     RELATION_WORDS,
+    ROLE_WORDS,
     TITLE_RE,
     TRADE_ACRONYMS,
     UPPER,
@@ -19,6 +20,7 @@ from redaction.detect.lexicon import (
 from redaction.detect.name_words import name_word_guesses, outside_places
 from redaction.detect.people import Register
 from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
+from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
 from redaction.types import CaseContext
 
@@ -121,6 +123,30 @@ _PEOPLE_COLUMN = re.compile(
 _CELL_NAME = re.compile(r"^[A-Z][\w'\u2019-]*(?:\.)?(?: [A-Z][\w'\u2019-]*){0,2}$")
 
 
+_ROLE_OR_RELATION = frozenset(w.lower() for w in (*RELATION_WORDS, *ROLE_WORDS))
+
+
+def header_cells(text: str) -> SpanIndex:
+    """The cells of each table's first row ("Name | Role | Contact"): labels of columns, never people."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    previous_was_row = False
+    for line in text.split("\n"):
+        cells = _cells(line)
+        if cells and not previous_was_row and all(_label(line[a:b]) for a, b in cells):
+            spans.extend((offset + a, offset + b) for a, b in cells)
+        previous_was_row = bool(cells) or (previous_was_row and set(line.strip()) <= set("-|: +"))
+        offset += len(line) + 1
+    return SpanIndex(spans)
+
+
+def _label(cell: str) -> bool:
+    """A column label is made of common English words ("Name", "Date of birth", "Relationship to child");
+    a first row holding a name is data in a table without a header."""
+    words = re.findall(r"[^\W\d_]+", cell)
+    return bool(words) and all(common_word(w) or w.lower() in _ROLE_OR_RELATION for w in words)
+
+
 def _cells(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table row typed with tabs or pipes; [] for a line that is not one."""
     if "\t" not in line and "|" not in line:
@@ -184,15 +210,18 @@ def model_mentions(
 ) -> list[Mention]:
     """Candidates from the model: its entities, and capitalised names in minutes' SURNAME style."""
     register = register_for(context)
+    headers = header_cells(text)
     mentions: list[Mention] = []
     for start, end, label in ents:
         s, e = _clean(text, start, end)
         span = text[s:e]
-        if e <= s or any(ch.isdigit() for ch in span):
+        if e <= s or any(ch.isdigit() for ch in span) or headers.overlaps(s, e):
             continue
         words = [w for w in re.split(r"\s+", span) if w]
         if not any(_capitalised(w) for w in words) or all(w.lower().strip(".,") in NOT_NAMES for w in words):
             continue
+        if len(words) == 1 and words[0].lower() in _ROLE_OR_RELATION:
+            continue  # "Neighbour" or "Chair" alone in a cell: what someone is, not who
         if register.lookup(span) is not None:
             # spaCy often calls names in CAPITALS an ORG or GPE; the register knows better.
             mentions.append(Mention(s, e, "register", confidence=0.85))

@@ -71,3 +71,15 @@ def test_a_professional_named_in_role_is_kept(text: str, name: str) -> None:
 def test_in_lower_case_notes_a_title_names_the_professional() -> None:
     text = "hv today. mum ok. pc trevithick attended with me. jago at school.\nnext visit friday. all fine.\n" * 2
     assert set(_actions(text, "trevithick")) == {"keep"}
+
+
+def test_a_tables_header_and_a_role_alone_in_a_cell_are_not_people() -> None:
+    table = "Name | Role | Contact\nMorwenna Tregear | Mother | at home\nDigory Nance | Neighbour | next door\n"
+    found = {f.text: f.action for f in detect(table, CONTEXT) if f.category == "person"}
+    assert found.get("Digory Nance") == "redact" and found.get("Morwenna Tregear") == "keep"
+    assert not {"Name", "Role", "Contact", "Mother", "Neighbour"} & set(found)
+
+
+def test_a_table_without_a_header_keeps_its_first_row() -> None:
+    table = "Digory Nance | Neighbour | next door\nMorwenna Tregear | Mother | at home\n"
+    assert _actions(table, "Digory Nance") == ["redact"]
