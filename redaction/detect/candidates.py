@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.detect.gazetteer import RARE_ZIPF, common_word, english_zipf, name_words
+from redaction.detect.gazetteer import COMMON_ZIPF, RARE_ZIPF, common_word, english_zipf, name_words
 from redaction.detect.lexicon import (
     COMMON_WORD_NAMES,
     NAME_TOKEN,
@@ -95,7 +95,7 @@ _INITIALS = re.compile(
     r"(?<![\w'\u2019&/-])(?P<initials>[A-Z]{1,3})(?![\w'\u2019&/-])"
     r"(?=(?:\s+and\s+[A-Z]{1,3}\b)|\s+(?:was|were|is|are|has|had|said|says|told|did|does|went|came|"
     r"hit|kicked|punched|pushed|threatened|gave|asked|got|will|would|could|may|might|left|arrived|"
-    r"shouted|admitted|denied|lives|lived)\b|['\u2019]s\b)"
+    r"shouted|admitted|denied|lives|lived)\b|['\u2019]s\b|\s*\(\d{1,2}\b)"
     r"|\b(?:and|with|by|asked|told|saw|warned|met|between)\s+(?P<after>[A-Z]{1,3})(?=[\s,.;:)])",
 )
 
@@ -121,6 +121,57 @@ _PEOPLE_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _CELL_NAME = re.compile(r"^[A-Z][\w'\u2019-]*(?:\.)?(?: [A-Z][\w'\u2019-]*){0,2}$")
+
+
+# Who speaks in a transcript of messages or posts: "[16:05] kayz: ...", "21:49 Oli - ...", and at a line's
+# start without a time, a name that is no common word ("Carol Pike: ...", not "Outcome: ...").
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?[\])]?[ \t]*"
+    r"(?P<timed>[^\W\d_][\w'\u2019.-]*(?: [^\W\d_][\w'\u2019.-]*){0,2})"
+    r"|(?P<plain>[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}))"
+    r"[^\w\n:]{0,6}(?:\([^)\n]{1,30}\))?[ \t]*[:\-\u2013][ \t]"
+)
+# A social media handle: "@kayzz_07", "lilbabyj on snap", "snap: lilbabyj", "insta - rui.f.lx".
+_HANDLE = re.compile(
+    r"(?<![\w@.])(?P<at>@[A-Za-z0-9_][\w.]{1,29}[A-Za-z0-9_])"
+    r"|\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik tok|twitter|x|facebook|fb)(?: name| handle| username)?"
+    r"[ \t]*[:\-][ \t]*(?P<after>[A-Za-z0-9_][\w.]{1,29})"
+    r"|(?P<before>\b[A-Za-z0-9_][\w.]{1,29}) on (?:snap(?:chat)?|insta(?:gram)?|tiktok|twitter|facebook)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_or_unknown(word: str) -> bool:
+    zipf = english_zipf(word)
+    return not word.isupper() and ((name_words().is_name(word) and zipf < COMMON_ZIPF) or zipf < 2.0)
+
+
+def speaker_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SPEAKER.finditer(text):
+        group = "timed" if m.group("timed") else "plain"
+        start, end = _clean(text, m.start(group), m.end(group))
+        words = text[start:end].split()
+        if not words or text[start:end].isupper():
+            continue  # "WL21", "ETA", "PNC": call signs and codes of a log, not speakers
+        if group == "plain" and not all(_name_or_unknown(w) for w in words):
+            continue  # "Outcome:", "Sibling:", "PNC:": labels of a record, not speakers
+        if any(w.lower() in NOT_NAMES or w.lower() in _ROLE_OR_RELATION for w in words):
+            continue
+        out.append(Mention(start, end, "speaker", confidence=0.8))
+    return out
+
+
+def handle_mentions(text: str) -> list[Mention]:
+    """A handle names one person as surely as a name does: redacted whoever's it is, unless resolved."""
+    out: list[Mention] = []
+    for m in _HANDLE.finditer(text):
+        group = next(g for g in ("at", "after", "before") if m.group(g))
+        handle = m.group(group)
+        if group != "at" and (common_word(handle) or handle.lower() in NOT_NAMES):
+            continue
+        out.append(Mention(m.start(group), m.end(group), "handle", confidence=0.85))
+    return out
 
 
 _ROLE_OR_RELATION = frozenset(w.lower() for w in (*RELATION_WORDS, *ROLE_WORDS))
@@ -264,6 +315,8 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
         mentions.append(Mention(start, end, "register", confidence=0.9))
     mentions.extend(initials_mentions(text, register))
     mentions.extend(column_names(text))
+    mentions.extend(speaker_mentions(text))
+    mentions.extend(handle_mentions(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))
         if e > s and text[s:e].lower() not in NOT_NAMES:

@@ -32,7 +32,8 @@ _LABEL_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(
     rf"^(?:\s*\((?:[\w'\u2019&/.,-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
     rf"|\s*(?:,|\||-|\u2013|:)\s*(?:(?:the|his|her|their|a|an|our|my|your)\s+)?(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
-    rf"|(?:[ \t]{{2,}}|\t|[ \t]*\n)[ \t]*(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b)",
+    # On the next line, also in a quoted e-mail ("> Head of Year 11").
+    rf"|(?:[ \t]{{2,}}|\t|[ \t]*\n)[ \t>]*(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b)",
     re.IGNORECASE,
 )
 # A name followed by the service it works for: "Sam Patel from CAMHS", "Priya Shah (Early Help)". Not

@@ -30,6 +30,8 @@ COMMON_ZIPF = 4.0
 # Below this a word is rare enough in English that, where a name list holds it, it is a name even in
 # lower case ("jayden" 2.8, "kenzie" 2.4); "shannon" and "rowe" are left to capitals and context.
 RARE_ZIPF = 3.0
+# A word this common is ordinary English whatever the name lists say ("Best", "My", "Will").
+EVERYDAY_ZIPF = 5.0
 
 # Endings that make a surname in languages with gendered or patronymic surnames. Each is a class of
 # name formation, not a list of people: Polish/Czech/Slovak, Baltic, Romanian, South Slavic,

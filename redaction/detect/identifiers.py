@@ -11,7 +11,7 @@ import phonenumbers
 POSTCODE = r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b"
 _POSTCODE_RE = re.compile(POSTCODE)
 _EMAIL_RE = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
-_STREET_WORDS = (
+STREET_WORDS = (
     "Road",
     "Rd",
     "Street",
@@ -58,7 +58,7 @@ _STREET_WORDS = (
     "Fields",
     "Heights",
 )
-_STREET = "|".join(_STREET_WORDS)
+_STREET = "|".join(STREET_WORDS)
 _CAP = r"[A-Z][a-z][\w'\u2019-]*"
 _COMPASS = frozenset({"North", "South", "East", "West", "Upper", "Lower", "Central"})
 # "Flat 4, 210 Coventry Road" / "Flat 6, Ashdene House, Frederick Road" / "41 Kirkwood Road".
@@ -150,13 +150,16 @@ def addresses(text: str) -> Iterator[Identifier]:
 # A bare "number 14" needs a place word before it ("at", "lives", "next door to"): "item number 14" is not
 # a home. Flats, plots and pitches are homes by name.
 _PARTIAL_ADDRESS = re.compile(
-    r"(?:\b(?:at|from|to|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
-    r",?\s+(?:the house at\s+)?(?P<number>(?:number|no\.?|num\.?)\s*\d+[a-z]?)\b)"
+    r"(?:(?:\b(?:at|from|to|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
+    r",?\s+(?:the house at\s+)?|\(\s*|(?:^|(?<=[.!?]\s))(?=No\.?\s*\d+[a-z]?\s+(?:is|was|has|had)\b))"
+    # ... or in brackets after a person, "Mrs Pike (no. 16)", or opening a sentence about it, "No. 9 is a let".
+    r"(?P<number>(?:number|no\.?|num\.?)\s*\d+[a-z]?)\b)"
     r"|\b(?P<home>(?:flat|apartment|plot|pitch|caravan)\s+(?:no\.?\s*)?\d+[a-z]?)\b"
     # A home told by a landmark: "the flat above the chip shop on Carr Lane", "the house with the blue door
     # next to the car wash". Runs to the end of the clause, at most a dozen words.
-    r"|\b(?P<landmark>(?:the|a)\s+(?:flat|house|maisonette|bedsit|caravan|room|bungalow)\s+"
-    r"(?:above|over|behind|below|next\s+to|opposite|beside|near|with|at\s+the\s+back\s+of|round\s+the\s+back\s+of)"
+    r"|\b(?P<landmark>(?:the|a)\s+(?:end\s+)?(?:flat|house|maisonette|bedsit|caravan|room|bungalow|terrace|cottage|"
+    r"trailer)\s+(?:above|over|behind|below|next\s+to|opposite|beside|by|near|with|at\s+the\s+back\s+of|"
+    r"round\s+the\s+back\s+of)"
     r"\s+[\w'\u2019-]+(?:[ \t]+[\w'\u2019-]+){0,11}?)(?=\s*[.,;:!?)\n]|\s+(?:and|but|where|which|who|when|because)\b)",
     re.IGNORECASE,
 )

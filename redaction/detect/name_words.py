@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redaction.detect.gazetteer import COMMON_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
+from redaction.detect.gazetteer import COMMON_ZIPF, EVERYDAY_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
+from redaction.detect.identifiers import STREET_WORDS
 from redaction.detect.lexicon import NOT_NAMES, ORG_WORDS, RELATION_WORDS, TITLES, TRADE_ACRONYMS
 from redaction.detect.persons import GUESS_SOURCES, Mention, _sentence_initial
 from redaction.detect.spanindex import SpanIndex
@@ -28,13 +29,23 @@ _SKIP = frozenset(w.lower() for w in (*RELATION_WORDS, *TITLES, *TRADE_ACRONYMS)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|last|next|every|each|our|its)\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|inside|into|towards|across|through|via|from)\s+$")
 _PREV_CAPITAL = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*) $")
-# A word this common is ordinary English whatever the name lists say ("Best", "My", "Will").
-_EVERYDAY_ZIPF = 5.0
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_IN_ADDRESS = re.compile(r"\.[A-Za-z]|[\w.]*@")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
 
 
 _ORG_STEMS = ORG_WORDS | {w.rstrip("s") for w in ORG_WORDS}
+
+
+def _surname_after(text: str, end: int, words: NameWords) -> bool:
+    """A surname follows ("Winifred Ward"), and not a street's kind ("Moss Lane", "Holly Green")."""
+    nxt = _NEXT_WORD.match(text, end)
+    return (
+        nxt is not None
+        and nxt.group(1)[:1].isupper()
+        and nxt.group(1) not in STREET_WORDS
+        and words.is_surname(nxt.group(1))
+    )
 
 
 def _org_after(text: str, end: int) -> bool:
@@ -121,6 +132,8 @@ def name_word_guesses(text: str, english: Vocabulary | None, words: NameWords | 
     out: list[Mention] = []
     for hit in _WORD.finditer(text):
         start, end = hit.span()
+        if text[start - 1 : start] in ("@", ".") or text[end : end + 1] == "@" or _IN_ADDRESS.match(text, end):
+            continue  # a piece of an e-mail address, a web address or a handle: found whole elsewhere
         possessive = _POSSESSIVE.search(hit.group(0))
         if possessive:
             end = start + possessive.start()
@@ -144,7 +157,7 @@ def _capitalised_guess(
 ) -> Mention | None:
     word = text[start:end]
     zipf = english_zipf(word)
-    if zipf >= _EVERYDAY_ZIPF:
+    if zipf >= EVERYDAY_ZIPF:
         return None
     named = words.is_name(word)
     english_word = english is not None and english.is_word(word)
@@ -158,8 +171,10 @@ def _capitalised_guess(
         return None  # acronyms and shouted headings; a SURNAME in capitals is a listed or a name-shaped word
     run = _run_start(text, start)
     before = text[max(0, run - 12) : run]
-    if _DETERMINER.search(before) or _PLACE_BEFORE.search(before) or _org_after(text, end):
+    if _DETERMINER.search(before) or _PLACE_BEFORE.search(before):
         return None
+    if _org_after(text, end) and not _surname_after(text, end, words):
+        return None  # "Brindley Academy", but not "Winifred Ward": a name and a surname
     initial = _sentence_initial(text, run)
     if named and zipf < COMMON_ZIPF:
         # A listed name that is not common English: "Kaydence", "Okonkwo", "STĂNESCU".

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from redaction.detect.lexicon import TITLE_RE, TITLES
@@ -254,7 +255,7 @@ class Register:
             if " " not in known.name.strip():
                 continue
             score = fuzz.ratio(key, norm(known.name))
-            if score >= 90 and (best is None or score > best[0]):
+            if score >= 90 and _same_words_or_typos(key, norm(known.name)) and (best is None or score > best[0]):
                 best = (score, known)
         return best[1] if best else None
 
@@ -289,6 +290,30 @@ class Register:
 # Endings that make a pet form of a first name in several languages: Kacper -> Kacperek, Ania -> Anka
 # is not covered (a change inside the word), Jan -> Janek, Charl -> Charlie, Tom -> Tommy is (Tom is too short).
 _DIMINUTIVE_ENDINGS = frozenset({"ek", "ka", "ie", "y", "o"})
+
+
+def _same_words_or_typos(mention: str, name: str) -> bool:
+    """Each differing word is a typo, not another real name: "Nasreen Husain" is Nasreen Hussain, but
+    "Michael McDonagh" is never Michelle McDonagh."""
+    from redaction.detect.gazetteer import name_words
+
+    words = name_words()
+    return all(
+        a == b or not words.is_name(a) or same_first_name(a, b)
+        for a, b in zip(mention.split(" "), name.split(" "), strict=False)
+    )
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """ "johnny" and "john", "sandy" and "alexandra": a nickname and its name (the nicknames package's
+    hand-curated English table, Apache-2.0)."""
+    names = _nicknamer()
+    return a in names.nicknames_of(b) or b in names.nicknames_of(a)
 
 
 def _surname_initial(known: Known) -> str:

@@ -81,6 +81,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     gap = re.search(r"\s{2,}|[\t\n(,;:|/<]| [-\u2013] ", text[start:end])
     if gap is not None and gap.start() > 0:
         end = start + gap.start()
+    while start < end and not text[start].isalnum():
+        start += 1  # "> Mrs Angwin" in a quoted e-mail: the quote mark first, then the title
     span = text[start:end]
     # Drop greetings, role words and titles in front of the name ("Health Visitor Karen Finch").
     lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE})\.?\s+)+", span, re.IGNORECASE)

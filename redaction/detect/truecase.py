@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redaction.detect.lexicon import COMMON_WORD_NAMES, ORG_WORDS, TITLES
+from redaction.detect.lexicon import COMMON_WORD_NAMES, ORG_WORDS, TITLES, TRADE_ACRONYMS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,15 +31,34 @@ _CALENDAR = frozenset(
     | {"friday", "saturday", "sunday"}
 )
 _MIN_LETTERS = 8
+# Common first names are frequent words in any corpus ("michael" 5.1): only above this is a noun-only
+# listed name taken for an ordinary noun.
+_NAME_ZIPF = 6.0
 _CAPS_SHARE = 0.7
 
 
 class Vocabulary:
-    def __init__(self, words: Iterable[str], nouns: Iterable[str], stop: Iterable[str], rules: list[list[str]]):
+    def __init__(
+        self,
+        words: Iterable[str],
+        nouns: Iterable[str],
+        stop: Iterable[str],
+        rules: list[list[str]],
+        non_nouns: Iterable[str] = (),
+    ):
         self.words = frozenset(words)
         self.nouns = frozenset(nouns)
         self.stop = frozenset(stop)
         self.rules = rules
+        # Verbs, adjectives and adverbs: WordNet (the lemmatizer's index) lists "michael", "patrick" and
+        # "lorraine" as nouns only (an archangel, a saint, a region), but "hope", "will" and "summer" also as
+        # verbs. A listed first name that is only a noun there is a name first.
+        self.non_nouns = frozenset(non_nouns)
+
+    def everyday_word(self, word: str) -> bool:
+        """Used as a verb, adjective or adverb, or one of English's closed-class words."""
+        w = word.lower()
+        return w in self.non_nouns or w in self.stop
 
     def is_word(self, word: str) -> bool:
         w = word.lower().replace("\u2019", "'")
@@ -58,21 +77,27 @@ def vocabulary(nlp: Language) -> Vocabulary:
     index = lookups.get_table("lemma_index")
     words: set[str] = set()
     nouns: list[str] = []
+    non_nouns: set[str] = set()
     for key in index:
         words.update(index[key])
         if key in nlp.vocab.strings and nlp.vocab.strings[key] == "noun":
             nouns = list(index[key])
+        else:
+            non_nouns.update(index[key])
     exceptions = lookups.get_table("lemma_exc")
     for key in exceptions:
+        noun_table = key in nlp.vocab.strings and nlp.vocab.strings[key] == "noun"
         for form, lemmas in exceptions[key].items():
             words.add(form)
             words.update(lemmas)
+            if not noun_table:
+                non_nouns.add(form)
     rules: list[list[str]] = []
     table = lookups.get_table("lemma_rules")
     for key in table:
         rules.extend(r for r in table[key] if r[0].isalpha())
     words -= {w for w in COMMON_WORD_NAMES}  # never let "Grace" count as only a word: decided by context below
-    return Vocabulary(words, nouns, nlp.Defaults.stop_words, rules)
+    return Vocabulary(words, nouns, nlp.Defaults.stop_words, rules, non_nouns)
 
 
 def _name_case(word: str) -> str:
@@ -92,6 +117,14 @@ def _same_length_lower(word: str) -> str:
     return lowered if len(lowered) == len(word) else word
 
 
+def _listed_name_first(word: str, vocab: Vocabulary) -> bool:
+    """A listed first name that English uses only as a noun, and not an everyday one ("MICHAEL", "TRISTAN";
+    not "HOPE", "SUMMER", "SKY")."""
+    from redaction.detect.gazetteer import english_zipf, name_words
+
+    return name_words().is_given(word) and not vocab.everyday_word(word) and english_zipf(word) < _NAME_ZIPF
+
+
 def _caps_line(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= _MIN_LETTERS and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters)
@@ -105,14 +138,14 @@ def _recase_line(line: str, vocab: Vocabulary, known: frozenset[str]) -> str:
         lower = word.lower()
         if word in _TITLE_CASE:
             kinds.append("title")
-        elif word in _ACRONYMS:
+        elif word in _ACRONYMS or word in TRADE_ACRONYMS:
             kinds.append("keep")
         elif lower in _CALENDAR:
             kinds.append("calendar")
         elif lower in COMMON_WORD_NAMES:
             kinds.append("maybe")  # "WILL", "HOPE": a name only next to another name or after a title
-        elif lower in known and not vocab.is_word(word):
-            kinds.append("name")
+        elif (lower in known and not vocab.is_word(word)) or _listed_name_first(word, vocab):
+            kinds.append("name")  # "MICHAEL", "JOHNNY": the lemmatizer's index knows some names as nouns
         elif len(word) <= 4 and not vocab.is_word(word):
             kinds.append("keep")  # DOB, NHS, IDVA, MARAC-style acronyms stay as they are
         elif vocab.is_word(word):
@@ -153,6 +186,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"'(\u201c-]*\s*([^\W\d_])", re
 _LOWER_SHARE = 0.5
 
 
+# A message line of a transcript: "[16:05] kayz: ...", "21:49 Oli - ...". What follows is typed as sent.
+_MESSAGE_PREFIX = re.compile(r"^\s*[\[(]?\d{1,2}[:.]\d{2}(?::\d{2})?[\])]?\s*")
+
+
+def _lower_line(line: str) -> bool:
+    """A line typed without capitals, like a text message: at least four words, no capital letter after
+    a transcript's time stamp and speaker."""
+    body = _MESSAGE_PREFIX.sub("", line)
+    body = body.split(":", 1)[1] if _MESSAGE_PREFIX.match(line) and ":" in body[:30] else body
+    letters = [ch for ch in body if ch.isalpha()]
+    return len(body.split()) >= 4 and bool(letters) and not any(ch.isupper() for ch in letters)
+
+
 def _typed_in_lower_case(text: str) -> bool:
     """Quick notes typed without capitals ("hv to mum. spoke to mum and kaydence"): at least half of the
     sentences start with a small letter."""
@@ -173,7 +219,7 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         word = m.group(0)
         if not word.islower() or len(word) < 3 or word in COMMON_WORD_NAMES:
             continue
-        plain = not vocab.is_word(word) and english_zipf(word) < COMMON_ZIPF
+        plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
         following = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
         if following in ORG_WORDS and _adjacent(line, m, tokens[i + 1]):
             continue  # "carr lane", "brindley academy": a street or a place, named after someone long ago
@@ -216,13 +262,13 @@ def truecase(text: str, vocab: Vocabulary, known: frozenset[str] = frozenset()) 
     `known` holds lower-cased words of the case register's names: always treated as names.
     """
     lower_case = _typed_in_lower_case(text)
-    if not lower_case and not any(_caps_line(line) for line in text.splitlines()):
+    if not lower_case and not any(_caps_line(line) or _lower_line(line) for line in text.splitlines()):
         return text
     out: list[str] = []
     for line in text.split("\n"):
         if _caps_line(line):
             line = _recase_line(line, vocab, known)
-        elif lower_case:
+        elif lower_case or _lower_line(line):
             line = _capitalise_names(line, vocab, known)
         out.append(line)
     recased = "\n".join(out)

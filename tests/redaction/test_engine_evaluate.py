@@ -76,15 +76,26 @@ HELD_OUT = Path(__file__).parent / "corpus"
 PRACTICE = Path(__file__).parent / "practice"
 
 
+def test_engine_meets_its_floor_on_the_second_practice_corpus():
+    """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
+    0.752, flagged 0.839, allegations 0.760; tuned on by class since."""
+    metrics = evaluate(Path(__file__).parent / "practice2").metrics
+    assert metrics["third_party_recall"] >= 0.85
+    assert metrics["third_party_flagged"] >= 0.90
+    assert metrics["allegation_recall"] >= 0.75
+    assert metrics["over_redaction"] <= 0.03
+    assert metrics["noise"] <= 0.039
+
+
 def test_engine_meets_its_floor_on_the_practice_corpus():
     """tests/redaction/practice: informal styles, tuned on by class (the allegation model learns from it,
     so its allegation figure here is not a fair measure; benchmarks/allegation_model.py gives that)."""
     metrics = evaluate(PRACTICE).metrics
-    assert metrics["third_party_recall"] >= 0.91
-    assert metrics["third_party_flagged"] >= 0.96
+    assert metrics["third_party_recall"] >= 0.915
+    assert metrics["third_party_flagged"] >= 0.965
     assert metrics["allegation_recall"] >= 0.97
-    assert metrics["over_redaction"] <= 0.026
-    assert metrics["noise"] <= 0.043
+    assert metrics["over_redaction"] <= 0.024
+    assert metrics["noise"] <= 0.042
 
 
 def test_engine_meets_its_floor_on_the_projects_own_corpus():
@@ -104,12 +115,13 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_unseen_corpus():
     """tests/redaction/unseen is for measuring only (its README): this holds the figures recorded in the
     README as a floor, so a change that loses ground on documents nobody tuned on fails. Never tune to it."""
     metrics = evaluate(UNSEEN).metrics
-    assert metrics["third_party_recall"] >= 0.78
-    assert metrics["third_party_flagged"] >= 0.88
+    assert metrics["third_party_recall"] >= 0.80
+    assert metrics["third_party_flagged"] >= 0.89
     assert metrics["allegation_recall"] >= 0.89
-    assert metrics["over_redaction"] <= 0.066
-    # Rose from 0.034 when names in lower-case notes were first found: their allegations are now redacted.
-    assert metrics["noise"] <= 0.038
+    assert metrics["over_redaction"] <= 0.065
+    # Rose from 0.034 as recall rose from 0.74 to 0.81: names in lower-case notes and message transcripts
+    # are found, and the allegations they make are redacted as about a third party.
+    assert metrics["noise"] <= 0.044
 
 
 def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpus():
@@ -120,7 +132,7 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpu
     assert metrics["third_party_flagged"] >= 0.91
     assert metrics["allegation_recall"] >= 0.99
     assert metrics["over_redaction"] <= 0.01
-    assert metrics["noise"] <= 0.037
+    assert metrics["noise"] <= 0.038
 
 
 def test_review_load_and_misses_by_class_are_reported() -> None:

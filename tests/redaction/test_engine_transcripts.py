@@ -1,0 +1,79 @@
+"""Messages, posts and logs copied into records: speakers, handles, lines typed without capitals, police
+logs in capitals. Each test is a class of such text; the messages are invented for it."""
+
+from __future__ import annotations
+
+from redaction.detect import detect
+from redaction.types import CaseContext, Person
+
+CONTEXT = CaseContext(
+    reference="T-1",
+    family=(Person("Wenna Polglase", "mother"), Person("Jory Polglase", "child", aliases=("Jor",))),
+    professionals=(Person("Kitto Bray", "Social Worker"),),
+)
+
+
+def _actions(text: str, name: str) -> list[str]:
+    return [f.action for f in detect(text, CONTEXT) if f.category == "person" and f.text == name]
+
+
+def test_the_speakers_of_a_message_transcript_are_people() -> None:
+    chat = (
+        "Messages from Jory's phone, copied by Kitto Bray:\n"
+        "[19:02] Jor: where r u\n"
+        "[19:03] zennor_b: at the park with the others\n"
+        "[19:05] Ysella: dont tell ur mum\n"
+    )
+    assert _actions(chat, "zennor_b") == ["redact"]
+    assert _actions(chat, "Ysella") == ["redact"]
+    assert _actions(chat, "Jor") == ["keep"]
+
+
+def test_a_post_signed_at_the_start_of_a_line_names_its_author_but_a_label_does_not() -> None:
+    posts = "Outcome: post removed by the admins.\nMerryn Teague: everyone knows what goes on at that house\n"
+    assert _actions(posts, "Merryn Teague") == ["redact"]
+    assert not _actions(posts, "Outcome")
+
+
+def test_social_media_handles_are_redacted() -> None:
+    text = "Jory said the photos came from @tre_vellick99 and from someone called lowenna.x on snap."
+    assert _actions(text, "@tre_vellick99") == ["redact"]
+    assert _actions(text, "lowenna.x") == ["redact"]
+
+
+def test_a_message_line_typed_without_capitals_has_its_names_read() -> None:
+    text = "Summary of the messages.\n[22:10] Jor: tristan is coming round later with the stuff for lowenna\n"
+    found = {f.text: f.action for f in detect(text, CONTEXT) if f.category == "person"}
+    assert found.get("tristan") in ("redact", "review"), found
+
+
+def test_a_similar_name_that_is_another_real_name_is_not_the_family() -> None:
+    text = "The neighbour, Wendy Polglase, was spoken to on Friday."
+    found = [f for f in detect(text, CONTEXT) if f.category == "person" and "Polglase" in f.text]
+    assert found and all(f.action != "keep" for f in found)
+
+
+def test_names_in_a_police_log_typed_in_capitals_are_found() -> None:
+    log = (
+        "19:40 UNIT 3 AT SCENE. ONE MALE (MICHAEL) WITH HEAD WOUND, SECOND MALE DETAINED.\n"
+        "19:52 ELDERLY FEMALE MORWENNA WARD TAKING CHILDREN INTO HER CARAVAN.\n"
+    )
+    found = {f.text: f.action for f in detect(log, CONTEXT) if f.category == "person"}
+    assert found.get("MICHAEL") in ("redact", "review"), found
+    assert any("MORWENNA" in name and action in ("redact", "review") for name, action in found.items()), found
+
+
+def test_initials_with_an_age_are_someone() -> None:
+    text = "Also at the address: JT (15) and a younger boy."
+    assert _actions(text, "JT") in (["review"], ["redact"])
+
+
+def test_a_signature_in_a_quoted_email_is_staff_and_its_address_parts_are_not_people() -> None:
+    text = (
+        "> Thanks,\n> Mrs T. Angwin\n> Head of Year 9\n> Penwith Academy, Moss Lane, Pentreath PR4 7XX\n"
+        "> Tel: 01632 960123 | t.angwin@penwith.example.org\n"
+    )
+    found = {f.text: (f.category, f.action) for f in detect(text, CONTEXT)}
+    assert found.get("T. Angwin") == ("person", "keep")
+    assert "Moss Lane" not in found and "org" not in found
+    assert found.get("t.angwin@penwith.example.org", ("email", "keep"))[1] == "keep"
