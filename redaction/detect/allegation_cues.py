@@ -96,6 +96,23 @@ STRONG = re.compile(
     r"sharing (?:intimate|indecent|sexual) images|exposed (?:him|her)self|dangerous driving|"
     r"driving without (?:a licence|insurance)|taken without consent|twoc|joyriding|money laundering|"
     r"acquitted|convicted|verdict|plea hearing|court date|"
+    # Violence named by what was done to whom: "hits women", "hit his dad", "attacked by his cousin".
+    r"(?:hit|hits|hitting|beat|beats|beating|punch(?:es|ing)?|kick(?:s|ing)?|slap(?:s|ping)?|attack(?:s|ed|ing)?|"
+    r"hurt(?:s|ing)?) (?:(?:his|her|their|my|your|our|the|a|an) )?(?:dad|daddy|father|mum|mummy|mother|mam|wife|"
+    r"husband|girlfriend|boyfriend|partner|wom[ae]n|girls?|boys?|kids?|children|child|baby|brother|sister|nan|"
+    r"people|someone|somebody)|(?:attacked|assaulted|set upon|jumped) (?:by|with)|"
+    r"(?:hit|attacked|struck|beaten) (?:\w+ ){0,3}with (?:a |an |the )?(?:metal |iron |wooden |baseball )?"
+    r"(?:bar|stick|bat|pole|brace|bottle|hammer|brick|chair|belt)|head wound|"
+    # Damage to property, in plain words: "broke the window", "keyed his car", "let down the tyres".
+    r"(?:broke|smash(?:ed|ing)|damag(?:ed|ing)|keyed|slashed|kick(?:ed|ing) in|put (?:a|an) \w+ through|"
+    r"let down) (?:(?:the|his|her|their|our|my|your|a|an) )?(?:\w+ )?(?:windows?|doors?|car|van|tyres?|fence|"
+    r"gate|windscreen|property|things)|kicking (?:the|a|our|her|his) (?:front |back )?door|"
+    # Police process in a log's words, and slang for the police.
+    r"detained (?:at (?:the )?scene|by (?:the )?police|in (?:custody|a cell|handcuffs)|under (?:section|s\.? ?\d)|"
+    r"overnight|for questioning)|(?:male|female|youth|suspect) detained|handcuff\w*|wanted on (?:a )?warrant|"
+    r"fail(?:ed|ing|ure)? to (?:appear|surrender)|"
+    r"seized as evidence|(?:was|were) seized|(?:brought|taken|returned|escorted) (?:back |home )?by (?:the )?police|"
+    r"the feds|feds|old bill|smuggl(?:er|ers|ed|ing)|"
     # A child's own account: what was done to me.
     r"(?:hit|punched|kicked|slapped|hurt|touched|pushed|strangled|choked|bit|burn(?:ed|t)|grabbed) me|"
     r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from redaction.detect.context import professional_context
-from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE
+from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE, TRADE_ACRONYMS
 from redaction.detect.people import Register, norm
 from redaction.detect.spanindex import SpanIndex
 from redaction.types import CaseContext
@@ -88,6 +88,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE})\.?\s+)+", span, re.IGNORECASE)
     if lead and lead.end() < len(span):
         start += lead.end()
+    # The model runs a name on into a log's next label: "BRIDGET MCDONAGH TEL 07700 ...", "Mary's NI number".
+    while (last := text.rfind(" ", start, end)) > start and text[last + 1 : end].upper() in TRADE_ACRONYMS:
+        end = last
     span = text[start:end]
     possessive = _POSSESSIVE.search(span)
     if possessive and possessive.start() > 0:
@@ -178,6 +181,7 @@ def _joinable(word: str) -> bool:
         len(word) > 1
         and bare not in NOT_NAMES
         and bare not in _FUNCTION_WORDS
+        and word.upper() not in TRADE_ACRONYMS  # "BRIDGET MCDONAGH TEL 07700 ...": a label, not a name
         and not re.fullmatch(rf"(?:{TITLE_RE})", word)
     )
 
@@ -211,7 +215,7 @@ def caps_names(text: str, propn: frozenset[int] = frozenset()) -> list[Mention]:
         first, surname = m.group(1), m.group(2)
         if first.isupper() or (propn and m.start(1) not in propn):
             continue  # "PRIVATE AND CONFIDENTIAL", "Serve CAWN": headings and verbs, not names
-        if _joinable(first) and surname.lower() not in NOT_NAMES and len(surname) >= 2:
+        if _joinable(first) and _joinable(surname) and len(surname) >= 2:
             out.append(Mention(m.start(), m.end(), "caps", confidence=0.7))
     return out
 

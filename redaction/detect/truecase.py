@@ -122,7 +122,12 @@ def _listed_name_first(word: str, vocab: Vocabulary) -> bool:
     not "HOPE", "SUMMER", "SKY")."""
     from redaction.detect.gazetteer import english_zipf, name_words
 
-    return name_words().is_given(word) and not vocab.everyday_word(word) and english_zipf(word) < _NAME_ZIPF
+    return (
+        len(word) >= 4  # "TEL", "REF", "DOB": a log's abbreviations are kept as they are
+        and name_words().is_given(word)
+        and not vocab.everyday_word(word)
+        and english_zipf(word) < _NAME_ZIPF
+    )
 
 
 def _caps_line(line: str) -> bool:

@@ -80,11 +80,11 @@ def test_engine_meets_its_floor_on_the_second_practice_corpus():
     """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
     0.752, flagged 0.839, allegations 0.760; tuned on by class since."""
     metrics = evaluate(Path(__file__).parent / "practice2").metrics
-    assert metrics["third_party_recall"] >= 0.85
-    assert metrics["third_party_flagged"] >= 0.90
-    assert metrics["allegation_recall"] >= 0.75
-    assert metrics["over_redaction"] <= 0.03
-    assert metrics["noise"] <= 0.039
+    assert metrics["third_party_recall"] >= 0.86
+    assert metrics["third_party_flagged"] >= 0.91
+    assert metrics["allegation_recall"] >= 0.88
+    assert metrics["over_redaction"] <= 0.033
+    assert metrics["noise"] <= 0.046
 
 
 def test_engine_meets_its_floor_on_the_practice_corpus():
@@ -95,7 +95,7 @@ def test_engine_meets_its_floor_on_the_practice_corpus():
     assert metrics["third_party_flagged"] >= 0.965
     assert metrics["allegation_recall"] >= 0.97
     assert metrics["over_redaction"] <= 0.024
-    assert metrics["noise"] <= 0.042
+    assert metrics["noise"] <= 0.043
 
 
 def test_engine_meets_its_floor_on_the_projects_own_corpus():
@@ -117,8 +117,8 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_unseen_corpus():
     metrics = evaluate(UNSEEN).metrics
     assert metrics["third_party_recall"] >= 0.80
     assert metrics["third_party_flagged"] >= 0.89
-    assert metrics["allegation_recall"] >= 0.89
-    assert metrics["over_redaction"] <= 0.065
+    assert metrics["allegation_recall"] >= 0.895
+    assert metrics["over_redaction"] <= 0.063
     # Rose from 0.034 as recall rose from 0.74 to 0.81: names in lower-case notes and message transcripts
     # are found, and the allegations they make are redacted as about a third party.
     assert metrics["noise"] <= 0.044

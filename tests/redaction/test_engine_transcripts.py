@@ -77,3 +77,9 @@ def test_a_signature_in_a_quoted_email_is_staff_and_its_address_parts_are_not_pe
     assert found.get("T. Angwin") == ("person", "keep")
     assert "Moss Lane" not in found and "org" not in found
     assert found.get("t.angwin@penwith.example.org", ("email", "keep"))[1] == "keep"
+
+
+def test_a_logs_label_after_a_name_is_not_part_of_the_name() -> None:
+    log = "19:47 2ND CALLER WENNA POLGLASE TEL 07700 900704. STATES A MALE CAME ONTO HER PITCH WITH A BAR.\n"
+    found = [f for f in detect(log, CONTEXT) if f.category == "person" and "POLGLASE" in f.text]
+    assert [(f.text, f.action) for f in found] == [("WENNA POLGLASE", "keep")]
