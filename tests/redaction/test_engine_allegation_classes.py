@@ -31,6 +31,16 @@ SENTENCES = {
     "object thrown": "Someone threw a bottle through the front window after midnight.",
     "missing, reported by a parent": "Mair reported him missing when he did not come home from the park.",
     "evidence submitted": "The school submitted the photographs to the police that afternoon.",
+    "violence named by its victim": "Her brother says Glyn hits women when he has been drinking.",
+    "violence with an object": "The neighbour was struck twice with a wooden pole outside the flats.",
+    "attacked by someone": "Rhys says his cousin was attacked by two lads from the estate.",
+    "damage to property": "Someone keyed the car and let down the tyres on Sunday night.",
+    "damage in a child's words": "daddy broke the door and mummy was crying",
+    "police process in a log": "MALE DETAINED AT SCENE AND PLACED IN HANDCUFFS.",
+    "warrant and failing to appear": "He is wanted on warrant after he failed to appear at court.",
+    "returned by police": "Rhys was brought back by police at two in the morning.",
+    "slang for the police": "did u see the feds outside ur house last nite",
+    "smuggling": "The family paid a smuggler to bring them across the border.",
 }
 
 
@@ -56,28 +66,6 @@ def test_the_same_words_in_ordinary_senses_are_not_allegations(sentence: str) ->
     text = f"Visit note.\n{sentence}\n"
     middle = text.index(sentence) + len(sentence) // 2
     assert not any(f.category == "criminal_allegation" and f.start <= middle < f.end for f in detect(text, CONTEXT))
-
-
-MORE_SENTENCES = {
-    "violence named by its victim": "Her brother says Glyn hits women when he has been drinking.",
-    "violence with an object": "The neighbour was struck twice with a wooden pole outside the flats.",
-    "attacked by someone": "Rhys says his cousin was attacked by two lads from the estate.",
-    "damage to property": "Someone keyed the car and let down the tyres on Sunday night.",
-    "damage in a child's words": "daddy broke the door and mummy was crying",
-    "police process in a log": "MALE DETAINED AT SCENE AND PLACED IN HANDCUFFS.",
-    "warrant and failing to appear": "He is wanted on warrant after he failed to appear at court.",
-    "returned by police": "Rhys was brought back by police at two in the morning.",
-    "slang for the police": "did u see the feds outside ur house last nite",
-    "smuggling": "The family paid a smuggler to bring them across the border.",
-}
-
-
-@pytest.mark.parametrize("sentence", list(MORE_SENTENCES.values()), ids=list(MORE_SENTENCES))
-def test_more_classes_are_flagged_as_allegations(sentence: str) -> None:
-    text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
-    start = text.index(sentence)
-    found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation"]
-    assert any(f.start <= start + 3 < f.end for f in found), (sentence, found)
 
 
 @pytest.mark.parametrize(
