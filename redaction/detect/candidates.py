@@ -58,6 +58,11 @@ _RELATION_AFTER = re.compile(
     rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*\((?:[\w'\u2019-]+\s+){{0,3}}?(?:great-|step-?)?(?:{_RELATION_RE})\b"
 )
 _RELATION = re.compile(rf"\b(?:{_RELATION_RE})s?\b(?:[^.;:\n,]{{0,25}},)?[ ,]+(?:(?:{TITLE_RE})\.? )?(?P<name>{_NAME})")
+# Someone's relatives make them a person: "River's parents were told", "Kacey's mum rang".
+_HAS_RELATIVE = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{NAME_TOKEN})['\u2019]s (?:(?:new|ex|step|older|younger|little|big) )?"
+    rf"(?:{_RELATION_RE}|parents|family|carers?)\b"
+)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 # "Hyun-woo Park, who lives at ...": "who" follows people, never organisations or places.
 _WHO = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME}),? who\b")
@@ -355,6 +360,13 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
         (_RELATION, "relation"),
         (_RELATION_AFTER, "relation"),
     )
+    for m in _HAS_RELATIVE.finditer(text):
+        word = m.group("name")
+        if word.lower() in _ROLE_OR_RELATION | NOT_NAMES | ORG_WORDS or (english and english.everyday_word(word)):
+            continue  # "Mum's partner", "Today's family time"
+        # A common noun with relatives is still a person ("River's parents"), but only a person decides.
+        source = "relation" if english_zipf(word) < COMMON_ZIPF else "word_name"
+        mentions.append(Mention(m.start("name"), m.end("name"), source, confidence=0.7))
     for pattern, source in patterns:
         for m in pattern.finditer(text):
             s, e = _clean(text, m.start("name"), m.end("name"))

@@ -83,3 +83,13 @@ def test_a_tables_header_and_a_role_alone_in_a_cell_are_not_people() -> None:
 def test_a_table_without_a_header_keeps_its_first_row() -> None:
     table = "Digory Nance | Neighbour | next door\nMorwenna Tregear | Mother | at home\n"
     assert _actions(table, "Digory Nance") == ["redact"]
+
+
+def test_someone_with_relatives_is_a_person() -> None:
+    assert _actions("Jago's friend Tegen went home. Tegen's mum rang the school later.", "Tegen") == [
+        "redact",
+        "redact",
+    ]
+    # A common noun with relatives still goes to a person: "River's parents" may be a child called River.
+    assert _actions("The boys were spoken to. River's parents were told by phone.", "River") == ["review"]
+    assert not _actions("Yesterday's family time went well.", "Yesterday")
