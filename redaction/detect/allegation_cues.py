@@ -81,8 +81,8 @@ STRONG = re.compile(
     r"crime (?:number|reference)|\brui\b|abe interview|achieving best evidence|statement to (?:the )?police|"
     r"joint (?:visit|investigation|interview)s? with (?:the )?police|(?:police|joint) (?:section 47|s47)|"
     r"wanted by (?:the )?police|warrant (?:for|was issued)|arrest warrant|summons|"
-    r"(?:passed|gave|handed|sent|forwarded|shown|submitted) (?:\w+ ){0,3}to (?:pc|dc|ds|ps|di|the officer|an officer|"
-    r"officers|the police)\b|"
+    r"(?:passed|gave|handed|sent|forwarded|shown|submitted) (?:[\w,'\u2019]+ ){0,8}?to (?:pc|dc|ds|ps|di|sgt|sergeant|"
+    r"insp|inspector|the officer|an officer|officers|the police)\b|"
     # Missing from home or care, recorded by police.
     r"reported (?:\w+ )?(?:as )?missing|missing (?:person|from home|from care|episode)|"
     # Notices and orders that follow offending or exploitation.
@@ -98,14 +98,16 @@ STRONG = re.compile(
     r"acquitted|convicted|verdict|plea hearing|court date|"
     # Violence named by what was done to whom: "hits women", "hit his dad", "attacked by his cousin".
     r"(?:hit|hits|hitting|beat|beats|beating|punch(?:es|ing)?|kick(?:s|ing)?|slap(?:s|ping)?|attack(?:s|ed|ing)?|"
-    r"hurt(?:s|ing)?) (?:(?:his|her|their|my|your|our|the|a|an) )?(?:dad|daddy|father|mum|mummy|mother|mam|wife|"
+    r"hurt(?:s|ing)?) (?:(?:his|her|their|my|your|our|the|a|an|them|those|these) )?"
+    r"(?:dad|daddy|father|mum|mummy|mother|mam|wife|"
     r"husband|girlfriend|boyfriend|partner|wom[ae]n|girls?|boys?|kids?|children|child|baby|brother|sister|nan|"
     r"people|someone|somebody)|(?:attacked|assaulted|set upon|jumped) (?:by|with)|"
     r"(?:hit|attacked|struck|beaten) (?:\w+ ){0,3}with (?:a |an |the )?(?:metal |iron |wooden |baseball )?"
     r"(?:bar|stick|bat|pole|brace|bottle|hammer|brick|chair|belt)|head wound|"
     # Damage to property, in plain words: "broke the window", "keyed his car", "let down the tyres".
     r"(?:broke|smash(?:ed|ing)|damag(?:ed|ing)|keyed|slashed|kick(?:ed|ing) in|put (?:a|an) \w+ through|"
-    r"let down) (?:(?:the|his|her|their|our|my|your|a|an) )?(?:\w+ )?(?:windows?|doors?|car|van|tyres?|fence|"
+    r"let down) (?:(?:the|his|her|their|our|my|your|a|an) )?(?:[\w'\u2019]+ ){0,2}(?:windows?|doors?|car|van|tyres?|"
+    r"fence|"
     r"gate|windscreen|property|things)|kicking (?:the|a|our|her|his) (?:front |back )?door|"
     # Police process in a log's words, and slang for the police.
     r"detained (?:at (?:the )?scene|by (?:the )?police|in (?:custody|a cell|handcuffs)|under (?:section|s\.? ?\d)|"
@@ -113,6 +115,12 @@ STRONG = re.compile(
     r"fail(?:ed|ing|ure)? to (?:appear|surrender)|"
     r"seized as evidence|(?:was|were) seized|(?:brought|taken|returned|escorted) (?:back |home )?by (?:the )?police|"
     r"the feds|feds|old bill|smuggl(?:er|ers|ed|ing)|"
+    # Suspects, tags, 101 calls and police tactics, in a log's or a note's words.
+    r"suspect(?:ed)? (?:of|in)|(?:the|a|named as|names|as) suspects?|(?:got|been) tagged\b(?! (?:in|with|on|as))|"
+    r"(?:rang|called|phoned|ringing|calling) 101|101 call|disruption (?:visit|order|activity|tactics?)|"
+    r"racial(?:ly)? (?:abus\w*|aggravated)|racist (?:abuse|comments?|remarks?|attack)|hate crime|"
+    # Threats to kill in everyday words: "you'll kill him", "I'm going to kill you".
+    r"(?:i'll|i will|you'll|you will|he'll|he will|she'll|they'll|gonna|going to|will) kill (?:him|her|you|them|me|us)|"
     # A child's own account: what was done to me.
     r"(?:hit|punched|kicked|slapped|hurt|touched|pushed|strangled|choked|bit|burn(?:ed|t)|grabbed) me|"
     r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",

@@ -17,7 +17,7 @@ from redaction.detect.lexicon import (
     TRADE_ACRONYMS,
     UPPER,
 )
-from redaction.detect.name_words import name_word_guesses, outside_places
+from redaction.detect.name_words import name_word_guesses, outside_places, place_words
 from redaction.detect.people import Register
 from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
 from redaction.detect.spanindex import SpanIndex
@@ -267,6 +267,7 @@ def model_mentions(
     """Candidates from the model: its entities, and capitalised names in minutes' SURNAME style."""
     register = register_for(context)
     headers = header_cells(text)
+    places = place_words(text)
     mentions: list[Mention] = []
     for start, end, label in ents:
         s, e = _clean(text, start, end)
@@ -276,8 +277,8 @@ def model_mentions(
         words = [w for w in re.split(r"\s+", span) if w]
         if not any(_capitalised(w) for w in words) or all(w.lower().strip(".,") in NOT_NAMES for w in words):
             continue
-        if len(words) == 1 and words[0].lower() in _ROLE_OR_RELATION:
-            continue  # "Neighbour" or "Chair" alone in a cell: what someone is, not who
+        if len(words) == 1 and (words[0].lower() in _ROLE_OR_RELATION or words[0] in places):
+            continue  # "Neighbour" alone in a cell, or the town the document names its council after
         if register.lookup(span) is not None:
             # spaCy often calls names in CAPITALS an ORG or GPE; the register knows better.
             mentions.append(Mention(s, e, "register", confidence=0.85))

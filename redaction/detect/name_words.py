@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from redaction.detect.gazetteer import COMMON_ZIPF, EVERYDAY_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
-from redaction.detect.identifiers import STREET_WORDS
+from redaction.detect.identifiers import POSTCODE, STREET_WORDS
 from redaction.detect.lexicon import NOT_NAMES, ORG_WORDS, RELATION_WORDS, TITLES, TRADE_ACRONYMS
 from redaction.detect.persons import GUESS_SOURCES, Mention, _sentence_initial
 from redaction.detect.spanindex import SpanIndex
@@ -117,13 +117,35 @@ def outside_places(
     """The guesses the model does not read as places, unless what is around them says person."""
     words = words or name_words()
     places = SpanIndex((s, e) for s, e, label in ents if label in _PLACE_LABELS)
+    named_places = place_words(text)
     return [
         m
         for m in guesses
-        if not places.overlaps(m.start, m.end)
-        or _person_context(text, m.start, m.end)
-        or _plainly_name(text[m.start : m.end], words)
+        if text[m.start : m.end] not in named_places
+        and (
+            not places.overlaps(m.start, m.end)
+            or _person_context(text, m.start, m.end)
+            or _plainly_name(text[m.start : m.end], words)
+        )
     ]
+
+
+_BEFORE_POSTCODE = re.compile(rf"([A-Z][\w'\u2019-]+)[ \t]+{POSTCODE}")
+
+
+def place_words(text: str) -> frozenset[str]:
+    """Words the document itself uses as the name of a place or an organisation: before an organisation
+    word ("Westerleigh County Council", "Brackley Academy"), or as the town before a postcode. A guess
+    at the same word elsewhere is that place again, not a person."""
+    words = name_words()
+    found: set[str] = set()
+    for hit in _WORD.finditer(text):
+        word = hit.group(0)
+        if word[:1].isupper() and _org_after(text, hit.end()) and not _surname_after(text, hit.end(), words):
+            found.add(word)
+    found.update(m.group(1) for m in _BEFORE_POSTCODE.finditer(text))
+    # A listed name stays a possible person: "Brennan Social Work Team" is Ms Brennan's team as often as not.
+    return frozenset(w for w in found if not words.is_name(w))
 
 
 def name_word_guesses(text: str, english: Vocabulary | None, words: NameWords | None = None) -> list[Mention]:

@@ -331,6 +331,12 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
         initials = "".join(p[0] for p in parts if p[:1].isupper())
         if len(initials) >= 2:
             forms.setdefault(initials, m)
+    # A word the document uses as a place ("Harrowfield Academy", "Harrowfield HF1 6NN") is never spread as
+    # someone's name, even when a longer "name" began with it.
+    from redaction.detect.name_words import place_words
+
+    for place in place_words(text):
+        forms.pop(place.lower(), None)
     if not forms:
         return mentions
     words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

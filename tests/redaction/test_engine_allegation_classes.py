@@ -41,6 +41,15 @@ SENTENCES = {
     "returned by police": "Rhys was brought back by police at two in the morning.",
     "slang for the police": "did u see the feds outside ur house last nite",
     "smuggling": "The family paid a smuggler to bring them across the border.",
+    "damage to someone's property": "He thinks the lad from the flats keyed Mr Petts's van last week.",
+    "a suspect named": "The caller named Darren Voyle as the suspect.",
+    "electronic tag in plain words": "Mair says Glyn got tagged after the last hearing.",
+    "a call to 101": "She rang 101 when the shouting started again.",
+    "passed to an officer": "I passed the messages, the photo and his number to Sgt Lorne today.",
+    "threat to kill in everyday words": "Mair heard him shout that he'll kill her if she talks.",
+    "police tactic": "A disruption visit was made to the address on Thursday.",
+    "hate crime": "The neighbour has been shouting racist abuse at Mair over the fence.",
+    "violence to children in dialect": "Mair says the man next door is beating them kids.",
 }
 
 

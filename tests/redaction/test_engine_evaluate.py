@@ -82,9 +82,9 @@ def test_engine_meets_its_floor_on_the_second_practice_corpus():
     metrics = evaluate(Path(__file__).parent / "practice2").metrics
     assert metrics["third_party_recall"] >= 0.86
     assert metrics["third_party_flagged"] >= 0.91
-    assert metrics["allegation_recall"] >= 0.88
+    assert metrics["allegation_recall"] >= 0.92
     assert metrics["over_redaction"] <= 0.033
-    assert metrics["noise"] <= 0.046
+    assert metrics["noise"] <= 0.043
 
 
 def test_engine_meets_its_floor_on_the_practice_corpus():
@@ -95,7 +95,7 @@ def test_engine_meets_its_floor_on_the_practice_corpus():
     assert metrics["third_party_flagged"] >= 0.965
     assert metrics["allegation_recall"] >= 0.97
     assert metrics["over_redaction"] <= 0.024
-    assert metrics["noise"] <= 0.043
+    assert metrics["noise"] <= 0.040
 
 
 def test_engine_meets_its_floor_on_the_projects_own_corpus():
@@ -115,13 +115,13 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_unseen_corpus():
     """tests/redaction/unseen is for measuring only (its README): this holds the figures recorded in the
     README as a floor, so a change that loses ground on documents nobody tuned on fails. Never tune to it."""
     metrics = evaluate(UNSEEN).metrics
-    assert metrics["third_party_recall"] >= 0.80
-    assert metrics["third_party_flagged"] >= 0.89
+    assert metrics["third_party_recall"] >= 0.81
+    assert metrics["third_party_flagged"] >= 0.895
     assert metrics["allegation_recall"] >= 0.895
     assert metrics["over_redaction"] <= 0.063
     # Rose from 0.034 as recall rose from 0.74 to 0.81: names in lower-case notes and message transcripts
     # are found, and the allegations they make are redacted as about a third party.
-    assert metrics["noise"] <= 0.044
+    assert metrics["noise"] <= 0.042
 
 
 def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpus():
@@ -132,7 +132,7 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpu
     assert metrics["third_party_flagged"] >= 0.91
     assert metrics["allegation_recall"] >= 0.99
     assert metrics["over_redaction"] <= 0.01
-    assert metrics["noise"] <= 0.038
+    assert metrics["noise"] <= 0.034
 
 
 def test_review_load_and_misses_by_class_are_reported() -> None:

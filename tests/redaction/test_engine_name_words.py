@@ -121,3 +121,13 @@ def test_double_first_names_and_streets_in_lower_case_notes() -> None:
     found = [f for f in detect(notes, CONTEXT) if f.category == "person"]
     assert {f.text for f in found if f.action in ("redact", "review")} >= {"lacey-mae"}
     assert not [f for f in found if f.text.lower() == "carr"]
+
+
+def test_a_word_the_document_uses_as_a_place_is_not_a_person_anywhere_in_it() -> None:
+    text = (
+        "Pentrevah County Council, Children's Services\n"
+        "Oakley was born at Pentrevah General Hospital and has lived in the town since.\n"
+        "He said Pentrevah is boring and he wants to move.\n"
+        "Address: 4 Quay Row, Pentrevah PR9 4XX\n"
+    )
+    assert not [f for f in detect(text, CONTEXT) if f.category == "person" and "Pentrevah" in f.text]
