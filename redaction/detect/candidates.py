@@ -36,6 +36,10 @@ _NICKNAME = re.compile(
     # A second name for the same person: "who he called "D" or "Darek"".
     rf"(?: or [\"\u201c\u2018'](?P<other>{_NAME})[\"\u201d\u2019'])?"
 )
+# The same without quotes, where only a name can follow: "a 17-year-old known as Sydney".
+_KNOWN_AS = re.compile(
+    rf"\b(?:(?:known|knows|knew) (?:him |her |them )?as|calls? (?:himself|herself)|goes by|nicknamed) (?P<name>{_NAME})"
+)
 # A form's field for a person's name: "Referrer name: ", "Surname: ", "Forename(s): ", "Known as: ". The
 # field says it is a person, so an unresolved value is redacted, not guessed at.
 _NAME_FIELD = re.compile(
@@ -360,6 +364,7 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
         (_AGED, "aged"),
         (_RELATION, "relation"),
         (_RELATION_AFTER, "relation"),
+        (_KNOWN_AS, "nickname"),
     )
     for m in _HAS_RELATIVE.finditer(text):
         word = m.group("name")

@@ -319,7 +319,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
                 m.party in ("third_party", "other_case")
                 and m.source != "doc"
                 and m.source not in GUESS_SOURCES  # each guess is judged where it stands
-                and len(word) > 2
+                and (len(word) > 2 or (m.source == "initials" and word.isupper()))
                 and register.lookup(word) is None
                 and word.lower() not in NOT_NAMES
             ):
@@ -344,8 +344,10 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     for hit in pattern.finditer(text):
         word = hit.group(0)
         source = forms.get(word) or forms.get(word.lower())
-        if source is None or not _capitalised(word):
+        if source is None:
             continue
+        if not _capitalised(word) and not text[source.start : source.end].islower():
+            continue  # lower case only for a name the document itself wrote so ("kayz", "lilbabyj")
         guessed = guesses.get((hit.start(), hit.end()))
         if guessed is not None and source.source not in GUESS_SOURCES:
             # The word alone only looked like a name; the document has since introduced whose it is.
@@ -358,7 +360,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
         if word.lower() in COMMON_WORD_NAMES and _sentence_initial(text, hit.start()):
             continue
         # A short form inherits the doubt of a guessed full name: both go to review together.
-        how = source.source if source.source in GUESS_SOURCES else "doc"
+        how = source.source if source.source in GUESS_SOURCES or source.source == "initials" else "doc"
         extra.append(Mention(hit.start(), hit.end(), how, source.party, source.why, 0.75))
     return sorted(mentions + extra, key=lambda m: m.start)
 

@@ -80,11 +80,11 @@ def test_engine_meets_its_floor_on_the_second_practice_corpus():
     """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
     0.752, flagged 0.839, allegations 0.760; tuned on by class since."""
     metrics = evaluate(Path(__file__).parent / "practice2").metrics
-    assert metrics["third_party_recall"] >= 0.86
-    assert metrics["third_party_flagged"] >= 0.91
+    assert metrics["third_party_recall"] >= 0.875
+    assert metrics["third_party_flagged"] >= 0.915
     assert metrics["allegation_recall"] >= 0.92
     assert metrics["over_redaction"] <= 0.033
-    assert metrics["noise"] <= 0.043
+    assert metrics["noise"] <= 0.042
 
 
 def test_engine_meets_its_floor_on_the_practice_corpus():

@@ -83,3 +83,18 @@ def test_a_logs_label_after_a_name_is_not_part_of_the_name() -> None:
     log = "19:47 2ND CALLER WENNA POLGLASE TEL 07700 900704. STATES A MALE CAME ONTO HER PITCH WITH A BAR.\n"
     found = [f for f in detect(log, CONTEXT) if f.category == "person" and "POLGLASE" in f.text]
     assert [(f.text, f.action) for f in found] == [("WENNA POLGLASE", "keep")]
+
+
+def test_a_name_the_document_wrote_in_lower_case_is_found_again_in_lower_case() -> None:
+    chat = "[20:01] pengelly_x: u coming\n[20:02] Jor: no. pengelly_x is always starting\n"
+    assert _actions(chat, "pengelly_x") == ["redact", "redact"]
+
+
+def test_the_same_initials_again_are_the_same_person() -> None:
+    text = "Jory usually walks home with TR. Staff saw TR and her mum at the gate on Friday."
+    assert _actions(text, "TR") == ["review", "review"]
+
+
+def test_a_name_after_known_as_without_quotes() -> None:
+    text = "One of the older boys, known as Tregenna, was arrested that night."
+    assert _actions(text, "Tregenna") == ["redact"]
