@@ -36,17 +36,26 @@ _NICKNAME = re.compile(
     # A second name for the same person: "who he called "D" or "Darek"".
     rf"(?: or [\"\u201c\u2018'](?P<other>{_NAME})[\"\u201d\u2019'])?"
 )
-# The same without quotes, where only a name can follow: "a 17-year-old known as Sydney".
+# The same without quotes, where only a name can follow: "a 17-year-old known as Sydney", "a Year 11 boy at
+# the academy called Jordan" (a person word first: "a group called Parents First" is not one).
 _KNOWN_AS = re.compile(
-    rf"\b(?:(?:known|knows|knew) (?:him |her |them )?as|calls? (?:himself|herself)|goes by|nicknamed) (?P<name>{_NAME})"
+    rf"\b(?:(?:known|knows|knew) (?:him |her |them )?as|calls? (?:himself|herself)|goes by|nicknamed|"
+    rf"(?:boy|girl|man|woman|lad|lass|bloke|guy|someone|somebody|friend|person|kid|teenager|youth|male|female)"
+    rf"(?: [\w'\u2019-]+){{0,4}}? (?:called|named)) (?P<name>{_NAME})"
+)
+# A name with its date of birth: "REBIN KAYA (DOB 12/06/1996)", "Tyler Duffy, DOB 03/04/2010".
+_WITH_DOB = re.compile(rf"(?<![\w'\u2019-])(?P<name>{_NAME})\s*[(,]?\s*(?:DOB|D\.O\.B\.?|(?i:date of birth|born))\b")
+# A nickname inside a name: 'Kwabena "Kojo" Mensah' is one person.
+_NICKNAME_INSIDE = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{NAME_TOKEN} [\"\u201c'\u2018]{NAME_TOKEN}[\"\u201d'\u2019] {NAME_TOKEN})"
 )
 # A form's field for a person's name: "Referrer name: ", "Surname: ", "Forename(s): ", "Known as: ". The
 # field says it is a person, so an unresolved value is redacted, not guessed at.
 _NAME_FIELD = re.compile(
     rf"(?:^|\n|\t|\s{{2,}}|\|)[ \t]*(?:[A-Za-z'\u2019]+[ \t]+){{0,2}}"
-    rf"(?:name|surname|forenames?|forename\(s\)|first names?|family name|known as|alias|aka)[ \t]*:[ \t]*"
+    rf"(?i:name|surname|forenames?|forename\(s\)|first names?|family name|known as|alias|aka)[ \t]*:[ \t]*"
+    # The label in any case; the value a capitalised name ("Name: see above" is not one).
     rf"(?:(?:{TITLE_RE})\.?[ \t]+)?(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,3}})",
-    re.IGNORECASE,
 )
 # An initial and a surname, or a first name and an initial: "Ł. Wróbel", "P. Hartigan", "Zofia N.".
 _INITIALLED = re.compile(rf"(?<![\w.'\u2019-])(?P<name>[{UPPER}]\. {NAME_TOKEN})(?![\w'\u2019-])")
@@ -365,6 +374,8 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
         (_RELATION, "relation"),
         (_RELATION_AFTER, "relation"),
         (_KNOWN_AS, "nickname"),
+        (_WITH_DOB, "aged"),
+        (_NICKNAME_INSIDE, "nickname"),
     )
     for m in _HAS_RELATIVE.finditer(text):
         word = m.group("name")

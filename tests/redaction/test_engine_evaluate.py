@@ -80,8 +80,8 @@ def test_engine_meets_its_floor_on_the_second_practice_corpus():
     """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
     0.752, flagged 0.839, allegations 0.760; tuned on by class since."""
     metrics = evaluate(Path(__file__).parent / "practice2").metrics
-    assert metrics["third_party_recall"] >= 0.875
-    assert metrics["third_party_flagged"] >= 0.915
+    assert metrics["third_party_recall"] >= 0.89
+    assert metrics["third_party_flagged"] >= 0.925
     assert metrics["allegation_recall"] >= 0.92
     assert metrics["over_redaction"] <= 0.033
     assert metrics["noise"] <= 0.042
@@ -91,8 +91,8 @@ def test_engine_meets_its_floor_on_the_practice_corpus():
     """tests/redaction/practice: informal styles, tuned on by class (the allegation model learns from it,
     so its allegation figure here is not a fair measure; benchmarks/allegation_model.py gives that)."""
     metrics = evaluate(PRACTICE).metrics
-    assert metrics["third_party_recall"] >= 0.915
-    assert metrics["third_party_flagged"] >= 0.965
+    assert metrics["third_party_recall"] >= 0.92
+    assert metrics["third_party_flagged"] >= 0.975
     assert metrics["allegation_recall"] >= 0.97
     assert metrics["over_redaction"] <= 0.024
     assert metrics["noise"] <= 0.040
@@ -128,8 +128,8 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpu
     """tests/redaction/unseen_formal: conventional reports and letters by a helper that never saw the
     engine; measuring only, held at its first measure."""
     metrics = evaluate(Path(__file__).parent / "unseen_formal").metrics
-    assert metrics["third_party_recall"] >= 0.90
-    assert metrics["third_party_flagged"] >= 0.91
+    assert metrics["third_party_recall"] >= 0.915
+    assert metrics["third_party_flagged"] >= 0.915
     assert metrics["allegation_recall"] >= 0.99
     assert metrics["over_redaction"] <= 0.01
     assert metrics["noise"] <= 0.034

@@ -93,3 +93,20 @@ def test_someone_with_relatives_is_a_person() -> None:
     # A common noun with relatives still goes to a person: "River's parents" may be a child called River.
     assert _actions("The boys were spoken to. River's parents were told by phone.", "River") == ["review"]
     assert not _actions("Yesterday's family time went well.", "Yesterday")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jago said it was a Year 10 boy from the leisure centre called Kerensa's brother Jory.", "Jory"),
+        ("- Male 2 = PEDER NANCARROW (DOB 04/09/1999 per BTP)", "PEDER NANCARROW"),
+        ('Loveday "Lovey" Trewin | Maternal aunt | 07700 900123', 'Loveday "Lovey" Trewin'),
+    ],
+)
+def test_names_marked_by_naming_words_a_date_of_birth_or_a_nickname_inside(text: str, name: str) -> None:
+    assert _actions(text, name) == ["redact"]
+
+
+def test_a_field_value_or_a_date_of_birth_label_in_lower_case_is_not_a_name() -> None:
+    text = "Name: see above\nDate of birth: not known\nthe date of birth was given by mum.\n"
+    assert not [f for f in detect(text, CONTEXT) if f.category == "person"]
