@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from redaction.detect.gazetteer import COMMON_ZIPF, EVERYDAY_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
 from redaction.detect.identifiers import POSTCODE, STREET_WORDS
@@ -133,6 +134,7 @@ def outside_places(
 _BEFORE_POSTCODE = re.compile(rf"([A-Z][\w'\u2019-]+)[ \t]+{POSTCODE}")
 
 
+@lru_cache(maxsize=4)  # asked for by three stages of the same document
 def place_words(text: str) -> frozenset[str]:
     """Words the document itself uses as the name of a place or an organisation: before an organisation
     word ("Westerleigh County Council", "Brackley Academy"), or as the town before a postcode. A guess
