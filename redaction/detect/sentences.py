@@ -7,7 +7,7 @@ import re
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital or quote,
 # or at a line break. UK titles take no full stop, so only a few abbreviations need care.
 _BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”\u2019)\]]*)[ \t]+(?=[\"“\u2018(\[]?[A-Z0-9])|\n+")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "approx.", "No.", "tel.", "Tel.", "St.", "cf.", "vs.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "approx.", "No.", "no.", "tel.", "Tel.", "St.", "cf.", "vs.")
 
 
 def split(text: str) -> list[tuple[int, int]]:

@@ -98,3 +98,10 @@ def test_the_same_initials_again_are_the_same_person() -> None:
 def test_a_name_after_known_as_without_quotes() -> None:
     text = "One of the older boys, known as Tregenna, was arrested that night."
     assert _actions(text, "Tregenna") == ["redact"]
+
+
+def test_a_house_number_does_not_end_a_sentence() -> None:
+    from redaction.detect.sentences import split
+
+    text = "Mrs Polglase (no. 16) said the van was keyed. She rang 101."
+    assert [text[s:e] for s, e in split(text)] == ["Mrs Polglase (no. 16) said the van was keyed.", "She rang 101."]
