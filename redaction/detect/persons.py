@@ -76,11 +76,19 @@ def register_for(context: CaseContext) -> Register:
     return Register(context)
 
 
+_UNCLOSED_QUOTE = re.compile(r" [\"\u201c][^\"\u201c\u201d]*$")
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim titles, possessives and punctuation so the span covers the name only."""
     gap = re.search(r"\s{2,}|[\t\n(,;:|/<]| [-\u2013] ", text[start:end])
     if gap is not None and gap.start() > 0:
         end = start + gap.start()
+    # A quotation opened inside the span and not closed is what someone said next: 'Jayden "Marley says hi"'
+    # is Jayden, though 'Kwabena "Kojo" Mensah' is one name.
+    opening = _UNCLOSED_QUOTE.search(text, start, end)
+    if opening is not None and opening.start() > start:
+        end = opening.start()
     while start < end and not text[start].isalnum():
         start += 1  # "> Mrs Angwin" in a quoted e-mail: the quote mark first, then the title
     span = text[start:end]

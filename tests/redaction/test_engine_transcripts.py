@@ -105,3 +105,9 @@ def test_a_house_number_does_not_end_a_sentence() -> None:
 
     text = "Mrs Polglase (no. 16) said the van was keyed. She rang 101."
     assert [text[s:e] for s, e in split(text)] == ["Mrs Polglase (no. 16) said the van was keyed.", "She rang 101."]
+
+
+def test_a_name_before_a_quotation_is_only_the_name() -> None:
+    text = 'Wenna told Jory "Tristan says hi". Jory did not answer.'
+    found = [f for f in detect(text, CONTEXT) if f.category == "person" and f.text.startswith("Jory")]
+    assert found and all(f.text == "Jory" and f.action == "keep" for f in found)
