@@ -15,11 +15,11 @@ from functools import lru_cache
 from redaction.detect.gazetteer import COMMON_ZIPF, EVERYDAY_ZIPF, RARE_ZIPF, NameWords, english_zipf, name_words
 from redaction.detect.identifiers import POSTCODE, STREET_WORDS
 from redaction.detect.lexicon import NOT_NAMES, ORG_WORDS, RELATION_WORDS, TITLES, TRADE_ACRONYMS
-from redaction.detect.persons import GUESS_SOURCES, Mention, _sentence_initial
+from redaction.detect.persons import _POSSESSIVE, GUESS_SOURCES, Mention, _sentence_initial
 from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
 
-__all__ = ["GUESS_SOURCES", "name_word_guesses", "name_word_mentions", "outside_places"]
+__all__ = ["GUESS_SOURCES", "name_word_guesses", "outside_places", "place_words"]
 
 # The model's labels for places, nationalities and languages: a word it reads so is left to it.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "LANGUAGE"})
@@ -30,7 +30,6 @@ _SKIP = frozenset(w.lower() for w in (*RELATION_WORDS, *TITLES, *TRADE_ACRONYMS)
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|these|those|last|next|every|each|our|its)\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|inside|into|towards|across|through|via|from)\s+$")
 _PREV_CAPITAL = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*) $")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _IN_ADDRESS = re.compile(r"\.[A-Za-z]|[\w.]*@")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'\u2019-]*)")
 
@@ -100,16 +99,6 @@ def _heading_line(text: str, start: int) -> bool:
     words = _WORD.findall(text[line_start : line_end if line_end != -1 else len(text)])
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
-
-
-def name_word_mentions(
-    text: str,
-    english: Vocabulary | None,
-    ents: Sequence[tuple[int, int, str]] = (),
-    words: NameWords | None = None,
-) -> list[Mention]:
-    """`ents` are the model's entities: a word it reads as a place or a nationality is left to it."""
-    return outside_places(text, name_word_guesses(text, english, words), ents, words)
 
 
 def outside_places(
