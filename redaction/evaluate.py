@@ -104,12 +104,14 @@ def score_document(name: str, text: str, spans: Sequence[dict], findings: Sequen
             protected[start:end] = b"\x01" * (end - start)
         if label in IDENTIFIER_LABELS and span.get("redact"):
             score.third_party_total += 1
+            was_flagged = all(flagged[i] for i in chars)
             if all(redact[i] for i in chars):
                 score.third_party_redacted += 1
             else:
-                score.misses.append(f"LEAK   {quoted}")
+                # A leak sent for review at least reached the author; an unflagged one never did.
+                score.misses.append(f"LEAK   {quoted}" if was_flagged else f"UNFLAGGED {quoted}")
                 score.classes.append(("LEAK", label))
-            if all(flagged[i] for i in chars):
+            if was_flagged:
                 score.third_party_flagged += 1
             else:
                 score.classes.append(("UNFLAGGED", label))

@@ -11,6 +11,7 @@ from redaction.detect.lexicon import (
     NAME_TOKEN,
     NOT_NAMES,
     ORG_WORDS,
+    PROFESSIONAL_TITLES,
     RELATION_WORDS,
     ROLE_WORDS,
     TITLE_RE,
@@ -19,7 +20,15 @@ from redaction.detect.lexicon import (
 )
 from redaction.detect.name_words import name_word_guesses, outside_places, place_words
 from redaction.detect.people import Register
-from redaction.detect.persons import Mention, _capitalised, _clean, _sentence_initial, caps_names, register_for
+from redaction.detect.persons import (
+    Mention,
+    _capitalised,
+    _clean,
+    _sentence_initial,
+    _word_surname_after_first_name,
+    caps_names,
+    register_for,
+)
 from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
 from redaction.types import CaseContext
@@ -89,7 +98,11 @@ def _name_like(text: str, start: int, end: int, *, strict: bool = True) -> bool:
     words = text[start:end].split()
     if not words or len(words) > 4 or any(ch.isdigit() for ch in text[start:end]):
         return False
-    if strict and any(w.lower() in NOT_NAMES or w.lower() in ORG_WORDS for w in words):
+    if strict and any(
+        (w.lower() in NOT_NAMES and not (i and _word_surname_after_first_name(words[i - 1], w)))
+        or w.lower() in ORG_WORDS
+        for i, w in enumerate(words)
+    ):
         return False
     if words[0].lower() in NOT_NAMES:
         return False
@@ -118,6 +131,9 @@ _INITIALS = re.compile(
 )
 
 
+_NAME_NEXT = re.compile(r"\.?[ \t]+(?:\d{2,6}[ \t]+)?[A-Z]")
+
+
 def initials_mentions(text: str, register: Register) -> list[Mention]:
     """Initials standing for people; weak evidence, so what they resolve to decides little alone.
     An abbreviation of the trade ("GP", "TM") counts only when it is the initials of someone the case knows."""
@@ -127,6 +143,8 @@ def initials_mentions(text: str, register: Register) -> list[Mention]:
         word = m.group(group)
         if word in TRADE_ACRONYMS and (len(word) == 1 or register.initials(word) is None):
             continue
+        if word in PROFESSIONAL_TITLES and _NAME_NEXT.match(text, m.end(group)):
+            continue  # "with PC Adeyemi", "met DS 1408 Khan": a rank before a name, not initials
         out.append(Mention(m.start(group), m.end(group), "initials", confidence=0.45))
     return out
 

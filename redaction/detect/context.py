@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from redaction.detect.lexicon import PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, SERVICE_RE, TITLE_RE
+from redaction.detect.lexicon import CARER_ROLES, PROFESSIONAL_TITLES, RELATION_WORDS, ROLE_RE, SERVICE_RE, TITLE_RE
 
 _PRO_TITLE = re.compile(
     # "PC 2217 Nield", "Sgt 1408 P. Hargreaves": a police rank may carry the officer's collar number.
-    r"(?:^|[^\w])(?:" + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True))
+    r"(?:^|[^\w])(?:"
+    + "|".join(sorted(map(re.escape, PROFESSIONAL_TITLES), key=len, reverse=True))
     + r")\.?\s+(?:\d{2,6}\s+)?$"
 )
 _ANY_TITLE = rf"(?:(?:{TITLE_RE})\.?\s+)?"
@@ -39,8 +41,11 @@ _ROLE_AFTER = re.compile(
 # A name followed by the service it works for: "Sam Patel from CAMHS", "Priya Shah (Early Help)". Not
 # "at" or "with": a child is seen at CAMHS, a neighbour is with the police.
 # In brackets the service must stand alone: "(school)" is staff, "(school friend)" is not.
+# A service's name may end in a generic word for a part of an organisation: "(Youth Justice Service)".
 _SERVICE_AFTER = re.compile(
-    rf"^(?:\s+from\s+(?:the\s+)?(?:{SERVICE_RE})\b|\s*\(\s*(?:the\s+)?(?:{SERVICE_RE})\s*[),/;])", re.IGNORECASE
+    rf"^(?:\s+from\s+(?:the\s+)?(?:{SERVICE_RE})\b"
+    rf"|\s*\(\s*(?:the\s+)?(?:{SERVICE_RE})(?:\s+(?:service|team|unit|department|partnership|hub))?\s*[),/;])",
+    re.IGNORECASE,
 )
 _RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I)
@@ -55,13 +60,52 @@ def professional_title_before(text: str, start: int) -> bool:
     return bool(_PRO_TITLE.search(text[max(0, start - 12) : start]))
 
 
+@dataclass(frozen=True)
+class RoleClue:
+    """Why the words around a name mark a professional ("" when they do not), and whether the role named
+    is a carer's (CARER_ROLES): in role, but not staff."""
+
+    reason: str = ""
+    carer: bool = False
+
+
+_CARER_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(CARER_ROLES, key=len, reverse=True))) + r")\b", re.I)
+
+
+def _by_role(reason: str, matched: str) -> RoleClue:
+    return RoleClue(reason, carer=bool(_CARER_RE.search(matched)))
+
+
 def professional_context(text: str, start: int, end: int) -> str:
     """A short reason if the surrounding words mark the person as a professional, else ""."""
+    return role_clue(text, start, end).reason
+
+
+def role_clue(text: str, start: int, end: int) -> RoleClue:
     before = _line_before(text, start)
-    if professional_title_before(text, start):
-        return "named with a professional title"
+    words = text[start:end].split()
+    # "PC Adeyemi" as one mention (a table cell, a list): the rank is part of what was found.
+    if professional_title_before(text, start) or (len(words) > 1 and _PRO_TITLE.search(f" {words[0]} ")):
+        return RoleClue("named with a professional title")
     if _RELATION_BEFORE.search(before) or _RELATION_AFTER.search(text[end : end + 40]):
-        return ""
+        return RoleClue()
+    if role := _ROLE_BEFORE.search(before):
+        return _by_role("introduced by a professional role", role.group(0))
+    if _LABEL_BEFORE.search(text[max(0, start - 60) : start]):
+        return RoleClue("named in a record's staff field")
+    after = text[end : end + 80]
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
+    if "\t" in line or "|" in line:
+        # A table row: the role must be in this row, not in the next row's cells.
+        after = after.split("\n", 1)[0]
+    if after.startswith(("'s", "\u2019s")):
+        after = after[2:]
+    if role := _ROLE_AFTER.search(after):
+        return _by_role("followed by a professional role", role.group(0))
+    if _SERVICE_AFTER.search(after):
+        return RoleClue("named with the service they work for")
+    return RoleClue()
     if _ROLE_BEFORE.search(before):
         return "introduced by a professional role"
     if _LABEL_BEFORE.search(text[max(0, start - 60) : start]):

@@ -79,9 +79,9 @@ def build_findings(
 
 def _person_finding(text: str, m: Mention) -> Finding:
     action = action_for(m.party)
-    if action == "redact" and (m.source == "initials" or m.source in GUESS_SOURCES):
+    if action == "redact" and (m.source == "initials" or m.source in GUESS_SOURCES or m.doubt):
         # Initials, or a word that only looks like a name, that fit no one the case knows: probably
-        # someone else, but a person should look.
+        # someone else, but a person should look. So should they where resolution itself is a judgement.
         action = "review"
     if m.party == "other_case":
         reason = m.why or "Member of another case."

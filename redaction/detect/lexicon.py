@@ -124,9 +124,16 @@ ROLE_WORDS = (
     "early help practitioner",
     "assistant",
     "coach",
-    # People looking after a child in role: approved carers and residential staff.
+    # People looking after a child in role: approved carers (see CARER_ROLES) and residential staff.
     "foster carer",
     "foster carers",
+    "kinship carer",
+    "kinship carers",
+    "connected carer",
+    "connected carers",
+    "childminder",
+    "special guardian",
+    "special guardians",
     "residential worker",
     "care worker",
     "personal adviser",
@@ -137,6 +144,21 @@ ROLE_WORDS = (
     "pcso",
     "offender manager",
     "case manager",
+)
+# Carers who look after a child in a personal capacity: approved and in role, but not staff, so whether
+# the family may read their name is a judgement (trusts differ). Resolved by role, they go to review.
+CARER_ROLES = frozenset(
+    {
+        "foster carer",
+        "foster carers",
+        "kinship carer",
+        "kinship carers",
+        "connected carer",
+        "connected carers",
+        "childminder",
+        "special guardian",
+        "special guardians",
+    }
 )
 # Services and agencies a professional is "from" ("Sam Patel from CAMHS", "Priya (Early Help)"). Places
 # anyone may be "at" (a hospital, a surgery, the council) are not here: a patient is there too.

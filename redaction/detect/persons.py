@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redaction.detect.context import professional_context
+from redaction.detect.context import role_clue
+from redaction.detect.gazetteer import RARE_ZIPF, english_zipf, name_words
 from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE, TRADE_ACRONYMS
 from redaction.detect.people import Register, norm
 from redaction.detect.spanindex import SpanIndex
@@ -21,6 +22,8 @@ class Mention:
     party: str = ""
     why: str = ""
     confidence: float = 0.5
+    # Resolved, but a person should confirm it before anything is redacted (why, in words).
+    doubt: str = ""
 
 
 # A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
@@ -194,12 +197,33 @@ def _joinable(word: str) -> bool:
     )
 
 
+def _word_surname_after_first_name(name: str, word: str) -> bool:
+    """ "Winifred Ward", "Lucy Hall": a surname that is also a word, straight after a listed first name.
+    Not a street or a building ("Victoria Street", "Hope House"): those words stay places."""
+    from redaction.detect.identifiers import STREET_WORDS
+
+    last = name.split()[-1] if name.split() else ""
+    words = name_words()
+    return (
+        " " not in name.strip()
+        and words.is_given(last)
+        and words.is_surname(word)
+        and word.lower() not in _PLACE_NOUNS
+        and word.capitalize() not in STREET_WORDS
+    )
+
+
+_PLACE_NOUNS = frozenset({"house", "hall", "court", "centre", "park", "school", "academy", "unit", "lodge"})
+
+
 def extend(text: str, mentions: list[Mention], propn: frozenset[int] = frozenset()) -> list[Mention]:
     """Grow mentions over adjacent capitalised name words ("Chioma" + "Okafur"), then re-merge."""
     for m in mentions:
         while True:
             nxt = _NEXT_NAME.match(text, m.end)
-            if nxt is None or not _joinable(nxt.group(1)) or m.end - m.start > 40:
+            if nxt is None or m.end - m.start > 40:
+                break
+            if not _joinable(nxt.group(1)) and not _word_surname_after_first_name(text[m.start : m.end], nxt.group(1)):
                 break
             m.end = nxt.end(1)
         span = text[m.start : m.end]
@@ -246,12 +270,16 @@ def merge(mentions: list[Mention]) -> list[Mention]:
 def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
     """Give every mention a party: register first, then the document's own introductions, then context."""
     register = register_for(context)
-    doc_names: dict[str, tuple[str, str]] = {}
+    doc_names: dict[str, tuple[str, str, str]] = {}
     # Multi-word mentions first: they introduce people, whose short forms follow later in the text.
     order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
     for m in order:
         name = text[m.start : m.end]
-        match = register.initials(name) if m.source == "initials" else register.lookup(name)
+        if (trimmed := _leading_word_off(text, m, register)) is not None:
+            m.start, name = trimmed, text[trimmed : m.end]
+        # "@Blessing M": a handle written as the person's display name is looked up as that name.
+        looked_up = name[1:] if name.startswith("@") and " " in name else name
+        match = register.initials(name) if m.source == "initials" else register.lookup(looked_up)
         if match is not None and match.person.party == "family" and match.how != "full" and _outsider(text, m):
             # "Their neighbour Mr Whitby (no relation)": the family's surname on someone else.
             m.party = "third_party"
@@ -262,25 +290,49 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
             m.why = _register_reason(match.person.party, match.person.role, match.person.case, match.how)
             m.confidence = max(m.confidence, 0.95 if match.how == "full" else 0.85)
         elif norm(name) in doc_names:
-            m.party, m.why = doc_names[norm(name)]
+            m.party, m.why, m.doubt = doc_names[norm(name)]
             m.source = "doc" if m.source in GUESS_SOURCES else m.source
         elif m.source == "initials" and (introduced := _introduced_initials(name, doc_names)) is not None:
             # "PD" after "Patricia Doyle" was introduced: the same person, not a guess.
-            m.party, m.why = introduced
+            m.party, m.why, m.doubt = introduced
             m.source = "doc"
         else:
-            pro = professional_context(text, m.start, m.end)
-            if pro:
-                m.party, m.why = "professional", f"Professional: {pro}."
+            clue = role_clue(text, m.start, m.end)
+            if clue.carer:
+                m.party, m.why = "third_party", f"A carer, not staff: {clue.reason}."
+                m.doubt = "Whether the family may read a carer's name is a judgement."
+            elif clue.reason:
+                m.party, m.why = "professional", f"Professional: {clue.reason}."
             else:
                 m.party = "third_party"
                 m.why = "Not the family or a known professional: a third party."
         if " " in name.strip() and match is None and m.source not in GUESS_SOURCES:
             for part in norm(name).split(" "):
                 if len(part) > 1 and part not in doc_names and register.lookup(part) is None:
-                    doc_names[part] = (m.party, m.why)
-            doc_names.setdefault(norm(name), (m.party, m.why))
+                    doc_names[part] = (m.party, m.why, m.doubt)
+            doc_names.setdefault(norm(name), (m.party, m.why, m.doubt))
     return mentions
+
+
+def _leading_word_off(text: str, m: Mention, register: Register) -> int | None:
+    """Where the name starts when the model ran a sentence's first word into it ("Rang Owen straight
+    away", "Emailed Sunita"): the first word is ordinary English and no listed name, and the rest is
+    someone the case knows. Without that resolution the whole span stays: a name is never cut short."""
+    name = text[m.start : m.end]
+    first, _, rest = name.partition(" ")
+    if not rest or m.source == "initials" or not _sentence_initial(text, m.start):
+        return None
+    if (
+        not first.isalpha()
+        or len(first) < 3
+        or name_words().is_name(first)
+        or english_zipf(first) < RARE_ZIPF
+        or register.lookup(name) is not None
+    ):
+        return None
+    if register.lookup(rest.strip()) is None:
+        return None
+    return m.start + len(name) - len(rest.lstrip())
 
 
 # Words introducing someone outside the household, right before a name ("the neighbour Mr Whitby"), and
@@ -299,7 +351,7 @@ def _outsider(text: str, m: Mention) -> bool:
     )
 
 
-def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
     wanted = initials.strip().lower()
     for name, found in doc_names.items():
         words = name.split(" ")
@@ -312,7 +364,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     """Find later short forms ("Mrs Doyle", "Patricia", "PD") of people the document introduced."""
     register = register_for(context)
     taken = SpanIndex((m.start, m.end) for m in mentions)
-    guesses = {(m.start, m.end): m for m in mentions if m.source in GUESS_SOURCES}
+    guesses = {m.start: m for m in mentions if m.source in GUESS_SOURCES}
     extra: list[Mention] = []
     forms: dict[str, Mention] = {}
     for m in mentions:
@@ -331,11 +383,16 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
                 and register.lookup(word) is None
                 and word.lower() not in NOT_NAMES
             ):
-                forms.setdefault(word.lower(), m)
+                # Initials recur exactly, in capitals ("CK ... CK and her mum"); a name in any case.
+                forms.setdefault(word if m.source == "initials" and word.isupper() else word.lower(), m)
             continue
         for part in (parts[0], parts[-1]):
             if len(part) > 1 and register.lookup(part) is None and part.lower() not in NOT_NAMES:
                 forms.setdefault(part.lower(), m)
+        # The whole name recurs too: "Carol Pike:" at a line's start is a name, though "Carol" alone
+        # there might be the word.
+        if m.source not in GUESS_SOURCES and all(register.lookup(part) is None for part in parts):
+            forms.setdefault(" ".join(parts).lower(), m)
         initials = "".join(p[0] for p in parts if p[:1].isupper())
         if len(initials) >= 2:
             forms.setdefault(initials, m)
@@ -356,10 +413,14 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
             continue
         if not _capitalised(word) and not text[source.start : source.end].islower():
             continue  # lower case only for a name the document itself wrote so ("kayz", "lilbabyj")
-        guessed = guesses.get((hit.start(), hit.end()))
+        # The guess may be longer than the form ("Martin Ward" guessed, "Martin" introduced before).
+        guessed = guesses.get(hit.start())
+        if guessed is not None and guessed.end < hit.end():
+            guessed = None
         if guessed is not None and source.source not in GUESS_SOURCES:
             # The word alone only looked like a name; the document has since introduced whose it is.
             guessed.source, guessed.party, guessed.why = "doc", source.party, source.why
+            guessed.doubt = source.doubt
             continue
         if taken.overlaps(hit.start(), hit.end()):
             continue
@@ -369,7 +430,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
             continue
         # A short form inherits the doubt of a guessed full name: both go to review together.
         how = source.source if source.source in GUESS_SOURCES or source.source == "initials" else "doc"
-        extra.append(Mention(hit.start(), hit.end(), how, source.party, source.why, 0.75))
+        extra.append(Mention(hit.start(), hit.end(), how, source.party, source.why, 0.75, source.doubt))
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
