@@ -66,6 +66,26 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_BEFORE.search(text[max(0, start - 10) : start]) or _PERSON_AFTER.match(text[end : end + 12]))
 
 
+# Messages typed in lower case: a word opening a sentence, a line or a speaker's turn ("[21:52] mama: ")
+# and followed straight away by what a subject does ("darek is outside", "rocky got nicked").
+_TURN_START = re.compile(r"(?:^|\n|[.!?]\s+)[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[^:\n]{1,30}:[ \t]+)?$")
+_SUBJECT_VERB = re.compile(
+    r"(?:['\u2019]s\b|s?[ \t]+(?:said|says|told|asked|was|is|has|had|got|gets|sent|sends|came|comes|went|goes|"
+    r"kept|keeps|sells|sold|owes|owed|wants|wanted|knows|knew|lives|lived|did|does|will|would|can|could)\b)"
+)
+
+
+def _lower_case_subject(text: str, start: int, end: int, english: Vocabulary, words: NameWords) -> bool:
+    """A lower-case word doing what people do in a message, that English would not use so: not a noun or
+    a closed-class word, and a listed name or no English word at all ("darek", "rocky"; not "mum", "he")."""
+    word = text[start:end]
+    if not word.islower() or word in english.nouns or word in english.stop:
+        return False
+    if not (words.is_given(word) or (not english.is_word(word) and english_zipf(word) < RARE_ZIPF)):
+        return False
+    return bool(_SUBJECT_VERB.match(text, end)) and bool(_TURN_START.search(text, max(0, start - 60), start))
+
+
 def _plainly_name(word: str, words: NameWords | None = None) -> bool:
     """A listed name that is rarely an English word: the small model's "place" reading of it is a guess."""
     return (words or name_words()).is_name(word) and english_zipf(word) < RARE_ZIPF
@@ -158,6 +178,8 @@ def name_word_guesses(text: str, english: Vocabulary | None, words: NameWords | 
         elif words.is_given(word) and english_zipf(word) < RARE_ZIPF and not (english and english.is_word(word)):
             # Notes typed in lower case: "spoke to mum and jayden".
             mention = Mention(start, end, "lower_name", confidence=0.45)
+        elif english is not None and _lower_case_subject(text, start, end, english, words):
+            mention = Mention(start, end, "shape", confidence=0.4)
         else:
             continue
         if mention is not None:

@@ -405,7 +405,10 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
     if not forms:
         return mentions
     words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'\u2019-])(?:{words})(?![\w-]|['\u2019][^\Ws])", re.IGNORECASE)
+    # A possessive may come without its apostrophe in messages ("at lorraines", "rockys boys").
+    pattern = re.compile(
+        rf"(?<![\w'\u2019-])(?:{words})(?=s(?![\w'\u2019-])|(?![\w-]|['\u2019][^\Ws]))", re.IGNORECASE
+    )
     for hit in pattern.finditer(text):
         word = hit.group(0)
         source = forms.get(word) or forms.get(word.lower())

@@ -225,6 +225,10 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         if not word.islower() or len(word) < 3 or word in COMMON_WORD_NAMES:
             continue
         plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
+        if not (word in known or words.is_name(word)) and word.endswith("s") and words.is_name(word[:-1]):
+            # A possessive typed without its apostrophe: "at lorraines", "kaydences mum".
+            word = word[:-1]
+            plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
         following = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
         if following in ORG_WORDS and _adjacent(line, m, tokens[i + 1]):
             continue  # "carr lane", "brindley academy": a street or a place, named after someone long ago

@@ -7,6 +7,8 @@ Sentences and people invented for these tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redaction.detect import detect
@@ -131,3 +133,23 @@ def test_a_word_the_document_uses_as_a_place_is_not_a_person_anywhere_in_it() ->
         "Address: 4 Quay Row, Pentrevah PR9 4XX\n"
     )
     assert not [f for f in detect(text, CONTEXT) if f.category == "person" and "Pentrevah" in f.text]
+
+
+# Messages typed in lower case. Sentences invented for these tests.
+def test_a_possessive_typed_without_its_apostrophe_is_still_the_name() -> None:
+    # Class: "at lorraines", "kaydences mum": the possessive of a name, apostrophe dropped.
+    context = CaseContext(reference="L-1", family=(Person("Reuben Tolland", "child"),))
+    text = "went to kirstens after school. kirsten said i can stay. we stayed at kirstens all night.\n"
+    found = [f for f in detect(text, context) if f.category == "person" and f.action in ("redact", "review")]
+    assert sorted(f.start for f in found) == [t.start() for t in re.finditer("kirsten", text)], found
+
+
+def test_a_lower_case_word_doing_what_people_do_at_a_turns_start_goes_to_review() -> None:
+    # Class: a sender's message naming someone in lower case, by a name no list holds or a name that is
+    # also an adjective ("rocky", "sunny"), straight before what a person does.
+    context = CaseContext(reference="L-2", family=(Person("Reuben Tolland", "child"),))
+    text = "[20:14] mum: zdenek is at the door again shouting\n[20:15] reuben: sunny got arrested last week\n"
+    found = {f.text: f for f in detect(text, context) if f.category == "person"}
+    assert found["zdenek"].action in ("review", "redact") and found["sunny"].action in ("review", "redact"), found
+    assert "mum" not in found, found
+    assert "reuben" not in found or found["reuben"].party == "family", found
