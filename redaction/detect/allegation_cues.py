@@ -45,7 +45,7 @@ STRONG = re.compile(
     r"said|informed|advised|stated|issued|gave|warned|returned|brought|made|received|visited|raided|"
     r"executed|obtained|applied|interviewed|charged|cautioned|released|logged|flagged|consider\w*)|"
     r"(?:told|tell|telling|informed|inform|notified|notify|alerted|contacted|contact|disclosed to|called|"
-    r"calling|rang|ringing|phoned|phoning|involved|involving|get|got|getting|"
+    r"calling|rang|ringing|phoned|phoning|involved|involving|get|got|getting|asked|asking|requested|"
     r"spoke to|speak to|went to|report(?:ed|s|ing)? (?:it |this |that )?to) (?:the )?police|"
     r"police (?:officers?|station|custody|interview|protection notice|report|involvement|incident)|"
     r"no further action|\bnfa\b|interview(?:ed)? under caution|voluntary interview|investigation into|"
@@ -101,7 +101,7 @@ STRONG = re.compile(
     r"hurt(?:s|ing)?) (?:(?:his|her|their|my|your|our|the|a|an|them|those|these) )?"
     r"(?:dad|daddy|father|mum|mummy|mother|mam|wife|"
     r"husband|girlfriend|boyfriend|partner|wom[ae]n|girls?|boys?|kids?|children|child|baby|brother|sister|nan|"
-    r"people|someone|somebody)|(?:attacked|assaulted|set upon|jumped) (?:by|with)|"
+    r"people|someone|somebody|(?-i:[A-Z][a-z]{2,}))|(?:attacked|assaulted|set upon|jumped) (?:by|with)|"
     r"(?:hit|attacked|struck|beaten) (?:\w+ ){0,3}with (?:a |an |the )?(?:metal |iron |wooden |baseball )?"
     r"(?:bar|stick|bat|pole|brace|bottle|hammer|brick|chair|belt)|head wound|"
     # Damage to property, in plain words: "broke the window", "keyed his car", "let down the tyres".
@@ -123,6 +123,18 @@ STRONG = re.compile(
     r"(?:i'll|i will|you'll|you will|he'll|he will|she'll|they'll|gonna|going to|will) kill (?:him|her|you|them|me|us)|"
     # A child's own account: what was done to me.
     r"(?:hit|punched|kicked|slapped|hurt|touched|pushed|strangled|choked|bit|burn(?:ed|t)|grabbed) me|"
+    # Prosecution, and the penalty notices that stand in for it.
+    r"prosecut(?:e|ed|es|ing|ion)|(?:fixed )?penalty notice|"
+    # Buying or selling drugs, the verb on either side: "sells drugs to", "the drugs ... buying them".
+    r"(?:buy|buys|buying|bought|sell|sells|selling|sold)\s+(?:\w+\s+){0,2}drugs|"
+    r"drugs\b[^.!?\n]{0,50}\b(?:buy|buys|buying|bought|sell|sells|selling|sold)\b|"
+    # Abuse naming someone's nationality, race or religion: "called her "Polish scum"".
+    r"\b(?:polish|irish|romanian|lithuanian|black|asian|muslim|jewish|foreign|immigrant|gypsy|paki|pikey)"
+    r"\s+(?:scum|bastards?|bitch(?:es)?|rats?|pigs?|vermin|filth|trash|dogs?|cockroach(?:es)?)|"
+    # Harassment at someone's home and threats to take a child.
+    r"bang(?:ing|ed|s)? on (?:the|my|our|her|his|their) (?:front |back |bedroom )?(?:windows?|doors?)|"
+    r"(?:he|she|they)(?:'ll| will| would| is going to| was going to) take (?:the|her|his|my|our|their) "
+    r"(?:boy|girl|kids?|children|baby|son|daughter)|"
     r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",
     re.IGNORECASE,
 )

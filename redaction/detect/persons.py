@@ -303,6 +303,9 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
                 m.doubt = "Whether the family may read a carer's name is a judgement."
             elif clue.reason:
                 m.party, m.why = "professional", f"Professional: {clue.reason}."
+                if " " not in name.strip() and m.source not in GUESS_SOURCES and len(name) > 2:
+                    # "PC Adeyemi" once, then "Adeyemi" alone in a later row: the same officer.
+                    doc_names.setdefault(norm(name), (m.party, m.why, m.doubt))
             else:
                 m.party = "third_party"
                 m.why = "Not the family or a known professional: a third party."

@@ -50,6 +50,13 @@ SENTENCES = {
     "police tactic": "A disruption visit was made to the address on Thursday.",
     "hate crime": "The neighbour has been shouting racist abuse at Mair over the fence.",
     "violence to children in dialect": "Mair says the man next door is beating them kids.",
+    "violence to someone named": "Mair says Glyn used to hurt Bethan whenever he had been drinking.",
+    "prosecution": "The council has warned that it may prosecute Mr Petts if the dog is not muzzled.",
+    "drugs bought or sold": "Everyone knows the drugs round here come from Glyn, he sells them at the park.",
+    "abuse naming a nationality": "The woman at number 4 called Mair's friend \"Romanian vermin\" at the bus stop.",
+    "harassment at the home": "Her ex was banging on the back door at 2am until she let him in.",
+    "threat to take a child": "He texted that he will take the baby if she goes to the refuge.",
+    "police asked to act": "Rhys's teacher asked police to check on the flat after the call.",
 }
 
 
@@ -69,6 +76,8 @@ def test_the_sentence_is_flagged_as_an_allegation(sentence: str) -> None:
         "Rhys has a curfew of nine o'clock on school nights at home.",
         "Mair got two months of free swimming lessons from the leisure centre.",
         "The photo was tagged with the school's name.",
+        "Mair is selling the old pram and has asked the school about uniform.",
+        "Rhys hurt his knee at football and was asked to sit out.",
     ],
 )
 def test_the_same_words_in_ordinary_senses_are_not_allegations(sentence: str) -> None:

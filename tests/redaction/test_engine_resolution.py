@@ -214,3 +214,9 @@ def test_a_guessed_full_name_whose_first_name_the_document_introduced_is_redacte
     # shapes suggest a name.
     found = _findings("Tobi is to refuse lifts from Lionel.\nAmara said Lionel Case has a curfew at the moment.")
     assert found.get("Lionel Case") == ["third_party/redact"], found
+
+
+def test_an_officer_named_once_by_rank_is_the_same_officer_when_named_alone_later() -> None:
+    # Class: a surname introduced with a rank or role, then used bare (a table's "By" column, a later note).
+    found = _findings("Tobi was spoken to by DS Okonedo at school.\n14/03 | Strategy discussion held | Okonedo\n")
+    assert found.get("Okonedo") == ["professional/keep", "professional/keep"], found
