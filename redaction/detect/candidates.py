@@ -247,6 +247,15 @@ def _cells(line: str) -> list[tuple[int, int]]:
     return found if len(found) >= 2 else []
 
 
+def _organisation_cell(words: list[str]) -> bool:
+    """ "Wellgate Medical Practice" in a contact column; not "Martin Ward", a first name and a surname."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in ORG_WORDS
+        and not _word_surname_after_first_name(words[-2], words[-1])
+    )
+
+
 def column_names(text: str) -> list[Mention]:
     """Names in a table column whose header says it holds people ("Name | Role", "Present"): a cell has
     no sentence around it for the model, but its header says what it is."""
@@ -267,6 +276,7 @@ def column_names(text: str) -> list[Mention]:
                     _PEOPLE_COLUMN.match(title.strip())
                     and _CELL_NAME.match(value)
                     and not all(w.lower().strip(".") in NOT_NAMES for w in words)
+                    and not _organisation_cell(words)
                 ):
                     out.append(Mention(offset + a, offset + b, "cell", confidence=0.75))
         offset += len(line) + 1

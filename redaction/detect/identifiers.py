@@ -135,14 +135,17 @@ def dates_of_birth(text: str) -> Iterator[Identifier]:
 def addresses(text: str) -> Iterator[Identifier]:
     """Street addresses with a house or flat number, extended over town and postcode lines."""
     covered_until = -1
+    spans: list[tuple[int, int]] = []
     for m in _ADDRESS_HEAD.finditer(text):
         if m.start() < covered_until:
             continue
         end = _extend(text, m.end())
         covered_until = end
+        spans.append((m.start(), end))
         yield Identifier(m.start(), end, "address", 0.85, head_end=m.end())
+    # A postcode outside every address found is an identifier of its own, wherever it stands.
     for m in _POSTCODE_RE.finditer(text):
-        if m.start() >= covered_until or m.end() > covered_until:
+        if not any(start <= m.start() and m.end() <= end for start, end in spans):
             yield Identifier(m.start(), m.end(), "postcode", 0.8)
 
 
@@ -171,7 +174,10 @@ def partial_addresses(text: str, taken: list[Identifier]) -> Iterator[Identifier
         group = next(g for g in ("number", "home", "landmark") if m.group(g))
         start, end = m.start(group), m.end(group)
         if not any(i.start <= start < i.end for i in taken):
-            yield Identifier(start, end, "address", 0.6, head_end=end)
+            # "Flat 11, Kestrel House, Wellgate Estate, Harrowfield HF1 6NN": a flat in a named block, with
+            # its town and postcode, is a whole address.
+            full = _extend(text, end) if group == "home" else end
+            yield Identifier(start, full, "address", 0.85 if full > end else 0.6, head_end=end)
 
 
 def _extend(text: str, end: int) -> int:

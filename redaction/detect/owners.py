@@ -29,8 +29,25 @@ def block_start(text: str, pos: int, max_lines: int = 6) -> int:
     return start
 
 
+def _row_owner(text: str, ident: Identifier, people: Sequence[Mention]) -> Mention | None:
+    """In a table row, the person in the row's first cell: "Liam Carney | Father of Ruby-Mae | 07700 ..."
+    gives the number to Liam, whoever else the row names in between."""
+    line_start = text.rfind("\n", 0, ident.start) + 1
+    line_end = text.find("\n", ident.start)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    cells = re.search(r"\s*\|\s*|\t+", line)
+    if cells is None or line_start + cells.start() > ident.start:
+        return None
+    first = [m for m in people if line_start <= m.start and m.end <= line_start + cells.start()]
+    return first[-1] if first else None
+
+
 def nearest_owner(text: str, ident: Identifier, people: Sequence[Mention]) -> Mention | None:
-    """The last person named before the identifier within its block (or just after, on the same line)."""
+    """The last person named before the identifier within its block (or just after, on the same line);
+    in a table row, the person the row is about."""
+    row_owner = _row_owner(text, ident, people)
+    if row_owner is not None:
+        return row_owner
     lower = block_start(text, ident.start)
     before = [m for m in people if lower <= m.start and m.end <= ident.start]
     if before:

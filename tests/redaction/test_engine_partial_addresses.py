@@ -42,3 +42,45 @@ def test_numbers_that_are_not_homes_are_not_addresses(sentence: str) -> None:
 def test_a_house_without_a_landmark_is_not_an_address() -> None:
     findings = detect("Nell went back to the house and made tea for everyone.", CONTEXT)
     assert not [f for f in findings if f.category == "address"]
+
+
+def _covered(text: str, part: str, action: str = "redact") -> bool:
+    start = text.index(part)
+    found = detect(text, CONTEXT)
+    return all(any(f.start <= i < f.end and f.action == action for f in found) for i in range(start, start + len(part)))
+
+
+def test_a_flat_in_a_named_block_with_its_town_and_postcode_is_one_address() -> None:
+    # Class: homes in blocks and estates, which carry no street word ("Flat 3, Linnet Court, ...").
+    text = "SUSPECT\nName: Osric BELLWOOD\nAddress: Flat 3, Linnet Tower, Copse Estate, Marlow Vale MV2 8QT\n"
+    assert _covered(text, "Flat 3, Linnet Tower, Copse Estate, Marlow Vale MV2 8QT")
+
+
+def test_a_postcode_on_its_own_is_found_before_a_later_address_too() -> None:
+    # A postcode alone is an identifier wherever it stands, not only after the last full address.
+    text = "Osric Bellwood's postcode is MV2 8QT, Nell says.\nNell lives at 4 Tansy Road, Marlow Vale.\n"
+    found = detect(text, CONTEXT)
+    start = text.index("MV2 8QT")
+    assert any(f.start <= start < f.end and f.action in ("redact", "review") for f in found), found
+
+
+def test_in_a_table_row_a_number_belongs_to_the_person_the_row_is_about() -> None:
+    # Class: "Name | Relationship | Contact" rows naming a family member in the middle cell.
+    text = (
+        "Name | Relationship to children | Contact\n"
+        "--- | --- | ---\n"
+        "Osric Bellwood | Ex-partner of Nell Ambrose; not in household | 07700 900452\n"
+    )
+    assert _covered(text, "07700 900452")
+
+
+def test_an_organisation_in_a_contact_column_is_not_a_person() -> None:
+    text = (
+        "Name | Role | Contact\n"
+        "--- | --- | ---\n"
+        "Dr T. Okafor | GP | Linnet Family Practice\n"
+        "Osric Bellwood | Neighbour | Ruth Ward\n"
+    )
+    found = {f.text: f for f in detect(text, CONTEXT) if f.category == "person"}
+    assert "Linnet Family Practice" not in found, found
+    assert found["Ruth Ward"].action in ("redact", "review"), found
