@@ -45,7 +45,8 @@ STRONG = re.compile(
     r"said|informed|advised|stated|issued|gave|warned|returned|brought|made|received|visited|raided|"
     r"executed|obtained|applied|interviewed|charged|cautioned|released|logged|flagged|consider\w*)|"
     r"(?:told|tell|telling|informed|inform|notified|notify|alerted|contacted|contact|disclosed to|called|"
-    r"calling|rang|ringing|phoned|phoning|involved|involving|get|got|getting|asked|asking|requested|"
+    r"call|calling|rang|ring|ringing|phone|phoned|phoning|involved|involving|get|got|getting|asked|asking|"
+    r"requested|"
     r"spoke to|speak to|went to|report(?:ed|s|ing)? (?:it |this |that )?to) (?:the )?police|"
     r"police (?:officers?|station|custody|interview|protection notice|report|involvement|incident)|"
     r"no further action|\bnfa\b|interview(?:ed)? under caution|voluntary interview|investigation into|"
@@ -128,14 +129,22 @@ STRONG = re.compile(
     # Buying or selling drugs, the verb on either side: "sells drugs to", "the drugs ... buying them".
     r"(?:buy|buys|buying|bought|sell|sells|selling|sold)\s+(?:\w+\s+){0,2}drugs|"
     r"drugs\b[^.!?\n]{0,50}\b(?:buy|buys|buying|bought|sell|sells|selling|sold)\b|"
+
+    r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",
+    re.IGNORECASE,
+)
+
+
+# Conduct that may be an offence or may not (abuse, noise at a door, a threat that may be a fear): it
+# starts a passage like a strong cue, but a person decides whether it alleges anything.
+POSSIBLE = re.compile(
     # Abuse naming someone's nationality, race or religion: "called her "Polish scum"".
-    r"\b(?:polish|irish|romanian|lithuanian|black|asian|muslim|jewish|foreign|immigrant|gypsy|paki|pikey)"
+    r"\b(?:(?:polish|irish|romanian|lithuanian|black|asian|muslim|jewish|foreign|immigrant|gypsy|paki|pikey)"
     r"\s+(?:scum|bastards?|bitch(?:es)?|rats?|pigs?|vermin|filth|trash|dogs?|cockroach(?:es)?)|"
-    # Harassment at someone's home and threats to take a child.
+    # Harassment at someone's home, and threats to take a child.
     r"bang(?:ing|ed|s)? on (?:the|my|our|her|his|their) (?:front |back |bedroom )?(?:windows?|doors?)|"
     r"(?:he|she|they)(?:'ll| will| would| is going to| was going to) take (?:the|her|his|my|our|their) "
-    r"(?:boy|girl|kids?|children|baby|son|daughter)|"
-    r"threaten(?:ed|ing) (?:messages?|texts?|calls?)|threat\w* to (?:kill|hurt|harm|stab|burn))\b",
+    r"(?:boy|girl|kids?|children|baby|son|daughter))\b",
     re.IGNORECASE,
 )
 

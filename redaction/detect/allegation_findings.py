@@ -61,6 +61,11 @@ def allegation_findings(
         action, code = "review", REASON_CRIMINAL_OFFENCE
         if a.learned:
             reason = f"May allege criminal conduct or police action ({a.trigger}) about {who(party)}: check it."
+        elif a.hedged:
+            reason = (
+                f"Mentions criminal conduct or police action ({a.trigger}) about {who(party)} only as denied or as "
+                "a possibility: check whether it alleges anything."
+            )
         elif a.anchor is not None:
             # A sentence carried along by the account: redacted only when it itself names a third party
             # as the actor and keeps to the incident; otherwise a person decides how far the passage runs.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from redaction.detect.allegation_cues import STRONG, WEAK
+from redaction.detect.allegation_cues import POSSIBLE, STRONG, WEAK
 from redaction.detect.allegation_model import THRESHOLD, probabilities
 from redaction.detect.sentences import split
 
@@ -35,6 +35,28 @@ class Allegation:
     text: str = ""
     anchor: int | None = None  # index (in the returned list) of the cued sentence this one continues
     learned: bool = False  # flagged by the learned model only, no cue: always a person's decision
+    hedged: bool = False  # its cues are denied, only a possibility, or POSSIBLE ones: a person's decision
+
+
+# Before a cue in its own clause, words that deny it or make it a possibility: "has not told the police",
+# "never hit his children", "would call the police if", "recorded no offences".
+_HEDGE = re.compile(r"\b(?:not|never|no|nor|without|would|could|might|if|unless|in case)\b|n['\u2019]t\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013]|\b(?:but|and|because|so|when|after|before)\b", re.IGNORECASE)
+
+
+def _hedged(text: str, start: int, end: int) -> bool:
+    """Whether every strong cue of the sentence is denied or only a possibility (or it has none, only a
+    POSSIBLE one)."""
+    cues = list(STRONG.finditer(text, start, end))
+    if not cues:
+        return True
+    for cue in cues:
+        lead = text[max(start, cue.start() - 40) : cue.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(lead))
+        clause = lead[breaks[-1].end() :] if breaks else lead
+        if not _HEDGE.search(clause):
+            return False
+    return True
 
 
 def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -44,7 +66,7 @@ def _same_paragraph(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 def find_allegations(text: str, *, learned: bool = True) -> list[Allegation]:
     """Cued passages and, unless learned=False, the sentences the learned model reads as allegations."""
     sentences = split(text)
-    strong = [STRONG.search(text, s, e) for s, e in sentences]
+    strong = [STRONG.search(text, s, e) or POSSIBLE.search(text, s, e) for s, e in sentences]
     role: dict[int, int] = {}  # sentence index -> index of the cued sentence anchoring it
     for i, m in enumerate(strong):
         if m is not None:
@@ -93,7 +115,7 @@ def find_allegations(text: str, *, learned: bool = True) -> list[Allegation]:
         s, e = sentences[i]
         m = strong[i]
         if m is not None:
-            found.append(Allegation(s, e, m.start(), m.group(0), text[s:e]))
+            found.append(Allegation(s, e, m.start(), m.group(0), text[s:e], hedged=_hedged(text, s, e)))
         else:
             anchor = strong[role[i]]
             trigger = anchor.group(0) if anchor is not None else ""

@@ -97,3 +97,30 @@ def test_near_misses_stay_plain(sentence: str) -> None:
     text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
     found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.action == "redact"]
     assert not found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Denied, or only a possibility: still shown, but a person decides.
+        "Glyn Petts says he has never hit her and never would.",
+        "Mair has not told the police about Glyn Petts because she is frightened.",
+        "Mair said she would call the police if Glyn Petts came back.",
+        # Conduct that may or may not be an offence.
+        "Glyn Petts was banging on the front door at midnight.",
+        "Mair is frightened that he will take the children to his sister's in Glyn Petts's van.",
+    ],
+)
+def test_a_denied_possible_or_borderline_account_goes_to_review_not_redaction(sentence: str) -> None:
+    text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
+    middle = text.index(sentence) + len(sentence) // 2
+    found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.start <= middle < f.end]
+    assert found and all(f.action == "review" for f in found), found
+
+
+def test_an_account_with_one_plain_cue_is_redacted_though_another_cue_is_denied() -> None:
+    sentence = "Glyn Petts was not charged but he was arrested at the flat for assault."
+    text = f"Visit note.\n{sentence}\n"
+    middle = text.index(sentence) + len(sentence) // 2
+    found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.start <= middle < f.end]
+    assert found and any(f.action == "redact" for f in found), found
