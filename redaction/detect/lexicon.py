@@ -195,6 +195,24 @@ SERVICE_RE = "|".join(sorted((re.escape(w) for w in SERVICE_WORDS), key=len, rev
 ROLE_RE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 
 # Relationship words: a name introduced by one of these is somebody's relative or contact, not staff.
+# Kinship words families put before a name as a title: "Aunty Kathy", "Uncle Mo", "Nana Yaa", "Cousin Dee".
+KIN_TITLES = (
+    "aunty",
+    "auntie",
+    "aunt",
+    "uncle",
+    "nan",
+    "nana",
+    "nanna",
+    "nanny",
+    "gran",
+    "granny",
+    "grandma",
+    "grandad",
+    "granddad",
+    "grandpa",
+    "cousin",
+)
 RELATION_WORDS = (
     "mother",
     "father",

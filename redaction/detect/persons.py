@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from redaction.detect.context import role_clue
 from redaction.detect.gazetteer import RARE_ZIPF, english_zipf, name_words
-from redaction.detect.lexicon import COMMON_WORD_NAMES, NAME_TOKEN, NOT_NAMES, TITLE_RE, TRADE_ACRONYMS
+from redaction.detect.lexicon import COMMON_WORD_NAMES, KIN_TITLES, NAME_TOKEN, NOT_NAMES, TITLE_RE, TRADE_ACRONYMS
 from redaction.detect.people import Register, norm
 from redaction.detect.spanindex import SpanIndex
 from redaction.types import CaseContext
@@ -65,6 +65,7 @@ _LEAD_WORDS = (
     "email",
 )
 _LEAD_RE = "|".join(_LEAD_WORDS)
+_KIN_RE = "|".join(KIN_TITLES)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -96,7 +97,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1  # "> Mrs Angwin" in a quoted e-mail: the quote mark first, then the title
     span = text[start:end]
     # Drop greetings, role words and titles in front of the name ("Health Visitor Karen Finch").
-    lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE})\.?\s+)+", span, re.IGNORECASE)
+    lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE}|{_KIN_RE})\.?\s+)+", span, re.IGNORECASE)
     if lead and lead.end() < len(span):
         start += lead.end()
     # The model runs a name on into a log's next label: "BRIDGET MCDONAGH TEL 07700 ...", "Mary's NI number".
@@ -192,6 +193,7 @@ def _joinable(word: str) -> bool:
         len(word) > 1
         and bare not in NOT_NAMES
         and bare not in _FUNCTION_WORDS
+        and bare not in KIN_TITLES  # "Aunty Kathy" is Kathy
         and word.upper() not in TRADE_ACRONYMS  # "BRIDGET MCDONAGH TEL 07700 ...": a label, not a name
         and not re.fullmatch(rf"(?:{TITLE_RE})", word)
     )

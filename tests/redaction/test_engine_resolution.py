@@ -220,3 +220,11 @@ def test_an_officer_named_once_by_rank_is_the_same_officer_when_named_alone_late
     # Class: a surname introduced with a rank or role, then used bare (a table's "By" column, a later note).
     found = _findings("Tobi was spoken to by DS Okonedo at school.\n14/03 | Strategy discussion held | Okonedo\n")
     assert found.get("Okonedo") == ["professional/keep", "professional/keep"], found
+
+
+def test_a_kinship_word_used_as_a_title_is_not_part_of_the_name() -> None:
+    # Class: "Aunty Kathy", "Uncle Mo", "Nana Yaa": families' titles of kin, before a first name.
+    found = _findings("Tobi stays with Aunty Amara at weekends. Uncle Desmond collects him from school.")
+    assert found.get("Amara") == ["family/keep"], found
+    assert "Aunty Amara" not in found and "Uncle Desmond" not in found, found
+    assert found.get("Desmond", [""])[0].split("/")[1] in ("redact", "review"), found
