@@ -159,3 +159,16 @@ def test_review_load_and_misses_by_class_are_reported() -> None:
         ("UNFLAGGED", "PERSON"): 1,
     }
     assert "misses by class" in report.format()
+
+
+def test_engine_does_not_fall_below_its_first_measure_on_the_second_unseen_corpus():
+    """tests/redaction/unseen2: fourteen documents by a helper that never saw the engine, frozen on
+    2026-12-02 and measuring only. First measured at recall 0.870, flagged 0.923, allegations 0.837,
+    over-redaction 0.050, noise 0.044 (the code of the session before scored 0.862 / 0.911 / 0.808 /
+    0.056 / 0.046). Held there as a floor; never tune to it."""
+    metrics = evaluate(Path(__file__).parent / "unseen2").metrics
+    assert metrics["third_party_recall"] >= 0.865
+    assert metrics["third_party_flagged"] >= 0.92
+    assert metrics["allegation_recall"] >= 0.83
+    assert metrics["over_redaction"] <= 0.051
+    assert metrics["noise"] <= 0.045
