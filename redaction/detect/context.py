@@ -23,7 +23,7 @@ _ROLE_BEFORE = re.compile(
 )
 # "Chair: ", "Recorded by ", "From: " and similar labels of documents' metadata lines.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|\n|\t|\s{2,})\s*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
+    r"(?:^|\n|\t|\s{2,})[\s>]*(?:chair|chaired by|minutes|minute taker|recorded by|compiled by|completed by|"
     r"record completed by|minutes taken by|prepared by|written by|author|interviewer|signed|countersigned|"
     r"authorised|authorised by|approved|approved by|decision by|from|to|cc|bcc|allocated worker|"
     r"allocated social worker|social worker|name and role|manager's authorisation|"
@@ -34,6 +34,8 @@ _LABEL_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(
     rf"^(?:\s*\((?:[\w'\u2019&/.,-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
     rf"|\s*(?:,|\||-|\u2013|:)\s*(?:(?:the|his|her|their|a|an|our|my|your)\s+)?(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b"
+    # "Mr Oakhurst the caretaker", "Sue the receptionist": a job in apposition, without a comma.
+    rf"|\s+the\s+(?:[\w'\u2019&/.-]+\s+){{0,2}}?(?:{ROLE_RE})\b"
     # On the next line, also in a quoted e-mail ("> Head of Year 11").
     rf"|(?:[ \t]{{2,}}|\t|[ \t]*\n)[ \t>]*(?:[\w'\u2019&/.-]+\s+){{0,4}}?(?:{ROLE_RE})\b)",
     re.IGNORECASE,
@@ -47,6 +49,18 @@ _SERVICE_AFTER = re.compile(
     rf"|\s*\(\s*(?:the\s+)?(?:{SERVICE_RE})(?:\s+(?:service|team|unit|department|partnership|hub))?\s*[),/;])",
     re.IGNORECASE,
 )
+# A name and the organisation the person is part of: "Hannah Birch of the Kinship Team" (a team, service or
+# unit is made of staff), "Mrs Lowther from Beechwood Primary" (an adult with a title from a school, a
+# practice or a hospital; a child from a school has no title).
+_WORK_UNIT_AFTER = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+|our\s+)?(?:[A-Z][\w'\u2019&-]*\s+){1,4}(?:Team|Service|Unit|Department|Hub)\b"
+)
+_WORKPLACE_AFTER = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&-]*\s+){1,4}"
+    r"(?:Academy|School|Primary|College|Practice|Surgery|Hospital|Nursery|Council|Police|Constabulary)\b"
+)
+_TOLD_BEFORE = re.compile(r"\b(?:told|tell|tells|asked|ask|informed|reminded|warned|said to)\s+$", re.IGNORECASE)
+_PERSONAL_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
 _RELATION_BEFORE = re.compile(rf"\b(?:{_RELATION_RE})(?:'s)?\s*[,:]?\s*{_ANY_TITLE}$", re.IGNORECASE)
 _RELATION_AFTER = re.compile(rf"^\s*[,(]\s*(?:(?:his|her|their|the|a)\s+)?(?:\w+\s+)?(?:{_RELATION_RE})\b", re.I)
 
@@ -101,10 +115,15 @@ def role_clue(text: str, start: int, end: int) -> RoleClue:
         after = after.split("\n", 1)[0]
     if after.startswith(("'s", "\u2019s")):
         after = after[2:]
-    if role := _ROLE_AFTER.search(after):
+    if (role := _ROLE_AFTER.search(after)) and not (
+        role.group(0).lstrip().startswith("the") and _TOLD_BEFORE.search(text[max(0, start - 14) : start])
+    ):
+        # Not "told Sarah the social worker was coming": there, the job is someone else's.
         return _by_role("followed by a professional role", role.group(0))
-    if _SERVICE_AFTER.search(after):
+    if _SERVICE_AFTER.search(after) or _WORK_UNIT_AFTER.match(after):
         return RoleClue("named with the service they work for")
+    if _WORKPLACE_AFTER.match(after) and _PERSONAL_TITLE_BEFORE.search(text[max(0, start - 6) : start]):
+        return RoleClue("named with a title and the organisation they work for")
     return RoleClue()
     if _ROLE_BEFORE.search(before):
         return "introduced by a professional role"

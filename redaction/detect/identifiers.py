@@ -96,8 +96,14 @@ def emails(text: str) -> Iterator[Identifier]:
         yield Identifier(m.start(), m.end(), "email", 0.99)
 
 
+# A time of day ("22:40") right before a number makes the matcher read "40 07700 900863" as one run of
+# digits and give up: times are blanked (same length, so offsets hold) before matching.
+_TIME_OF_DAY = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
 def phones(text: str) -> Iterator[Identifier]:
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+    blanked = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    for match in phonenumbers.PhoneNumberMatcher(blanked, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         # POSSIBLE, not VALID: the Ofcom drama ranges (07700 900xxx) used in examples are not "valid".
         if sum(ch.isdigit() for ch in match.raw_string) < 10:
             continue

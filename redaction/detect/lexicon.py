@@ -144,6 +144,19 @@ ROLE_WORDS = (
     "pcso",
     "offender manager",
     "case manager",
+    # School and service staff by job: assistants, front-of-house and site staff, escorts.
+    "ta",
+    "hlta",
+    "lsa",
+    "teaching assistant",
+    "learning support assistant",
+    "ssw",
+    "receptionist",
+    "caretaker",
+    "site manager",
+    "escort",
+    "administrator",
+    "business support",
 )
 # Carers who look after a child in a personal capacity: approved and in role, but not staff, so whether
 # the family may read their name is a judgement (trusts differ). Resolved by role, they go to review.

@@ -86,6 +86,23 @@ def _lower_case_subject(text: str, start: int, end: int, english: Vocabulary, wo
     return bool(_SUBJECT_VERB.match(text, end)) and bool(_TURN_START.search(text, max(0, start - 60), start))
 
 
+# A month written next to a day or a year is a date: "Sat 1 Mar", "Jan 2025", "May 3rd". ("Jan" and "May"
+# are first names too; beside a number they are not.)
+_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"january", "february", "march", "april", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
+)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,4}(?:st|nd|rd|th)?\b")
+
+
+def _date_part(text: str, start: int, end: int) -> bool:
+    return text[start:end].lower() in _MONTHS and bool(
+        _DAY_BEFORE.search(text, max(0, start - 6), start) or _NUMBER_AFTER.match(text, end)
+    )
+
+
 def _plainly_name(word: str, words: NameWords | None = None) -> bool:
     """A listed name that is rarely an English word: the small model's "place" reading of it is a guess."""
     return (words or name_words()).is_name(word) and english_zipf(word) < RARE_ZIPF
@@ -171,7 +188,7 @@ def name_word_guesses(text: str, english: Vocabulary | None, words: NameWords | 
         if possessive:
             end = start + possessive.start()
         word = text[start:end]
-        if len(word) < 3 or word.lower() in _SKIP:
+        if len(word) < 3 or word.lower() in _SKIP or _date_part(text, start, end):
             continue
         if word[0].isupper():
             mention = _capitalised_guess(text, start, end, english, words)

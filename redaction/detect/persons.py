@@ -277,7 +277,7 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
     order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
     for m in order:
         name = text[m.start : m.end]
-        if (trimmed := _leading_word_off(text, m, register)) is not None:
+        if (trimmed := _leading_word_off(text, m, register, doc_names)) is not None:
             m.start, name = trimmed, text[trimmed : m.end]
         # "@Blessing M": a handle written as the person's display name is looked up as that name.
         looked_up = name[1:] if name.startswith("@") and " " in name else name
@@ -319,10 +319,13 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
     return mentions
 
 
-def _leading_word_off(text: str, m: Mention, register: Register) -> int | None:
+def _leading_word_off(
+    text: str, m: Mention, register: Register, doc_names: dict[str, tuple[str, str, str]]
+) -> int | None:
     """Where the name starts when the model ran a sentence's first word into it ("Rang Owen straight
     away", "Emailed Sunita"): the first word is ordinary English and no listed name, and the rest is
-    someone the case knows. Without that resolution the whole span stays: a name is never cut short."""
+    someone the case or the document already knows. Without that resolution the whole span stays: a name
+    is never cut short."""
     name = text[m.start : m.end]
     first, _, rest = name.partition(" ")
     if not rest or m.source == "initials" or not _sentence_initial(text, m.start):
@@ -335,7 +338,7 @@ def _leading_word_off(text: str, m: Mention, register: Register) -> int | None:
         or register.lookup(name) is not None
     ):
         return None
-    if register.lookup(rest.strip()) is None:
+    if register.lookup(rest.strip()) is None and norm(rest) not in doc_names:
         return None
     return m.start + len(name) - len(rest.lstrip())
 

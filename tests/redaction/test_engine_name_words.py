@@ -153,3 +153,11 @@ def test_a_lower_case_word_doing_what_people_do_at_a_turns_start_goes_to_review(
     assert found["zdenek"].action in ("review", "redact") and found["sunny"].action in ("review", "redact"), found
     assert "mum" not in found, found
     assert "reuben" not in found or found["reuben"].party == "family", found
+
+
+def test_a_month_beside_a_number_is_a_date_not_a_name() -> None:
+    # "Mar", "Jan" and "May" are listed first names; "Sat 1 Mar" and "Jan 2025" are dates.
+    context = CaseContext(reference="L-3", family=(Person("Reuben Tolland", "child"),))
+    text = "--- Sat 1 Mar ---\nreuben went out. Jan 2025 was the last review. Jan said hello.\n"
+    found = {f.text for f in detect(text, context) if f.category == "person"}
+    assert "Mar" not in found and text.count("Jan") == 2 and "Jan" in found, found

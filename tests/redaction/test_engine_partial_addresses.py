@@ -84,3 +84,9 @@ def test_an_organisation_in_a_contact_column_is_not_a_person() -> None:
     found = {f.text: f for f in detect(text, CONTEXT) if f.category == "person"}
     assert "Linnet Family Practice" not in found, found
     assert found["Ruth Ward"].action in ("redact", "review"), found
+
+
+def test_a_phone_number_after_a_time_of_day_is_found() -> None:
+    # Class: message and call logs, where a time stamp stands right before a number ("22:40 07700 ...").
+    text = "22:40 07700 900517: u owe me\n22:41 nell: who is this\n"
+    assert _covered(text, "07700 900517")
