@@ -13,7 +13,7 @@ STRONG = re.compile(
     r"police (?:were |was |had been |have been )?(?:called|attended|recovered|found|arrested|investigat\w+|"
     r"spoke|spoken|removed|went|stopped|searched|seized|visited|believe|shared intelligence|recorded)|"
     r"(?:reported|report(?:ing)?|rang|called|phoned)(?: (?:this|it|them|him|her|the incident|the assault))? "
-    r"to (?:the )?police|rang 999|called 999|999 call|"
+    r"to (?:the )?police|rang 999|called 999|999 call|(?:call|ring|dial|dialled|phone) 999|"
     r"officers (?:attended|found|stayed|gave|arrested|went)|"
     r"youth offending|youth justice|referral order|marac|mappa|"
     r"(?:concerned in the )?supply(?:ing)? (?:of )?(?:class [abc]|drugs|cannabis|cocaine|heroin)|"
@@ -52,7 +52,16 @@ STRONG = re.compile(
     r"no further action|\bnfa\b|interview(?:ed)? under caution|voluntary interview|investigation into|"
     r"investigation in respect of|(?:his|her|their|the) investigation|"
     # Drugs and weapons named outright, and what is done with them.
-    r"cannabis|weed|skunk|cocaine|crack|heroin|spice|mdma|ecstasy|ketamine|dealing|deal(?:s|t)? drugs|"
+    r"cannabis|weed|skunk|cocaine|crack|heroin|spice|mdma|ecstasy|ketamine|thc|dealing|deal(?:s|t)? drugs|"
+    r"deals? (?:out of|from) (?:the|his|her|their|a)\b|"
+    # Probation: what a licence requires, and the warnings that enforce it.
+    r"licence (?:requires|conditions?|expires|ends)|formal warning|"
+    # Searches and threats in a young person's words: "got searched", "man will come ur yard",
+    # "or ur mum gets it", "he gonna burn the door".
+    r"(?:got|get|been|was|were) searched|searched (?:me|him|her|us|them)|"
+    r"(?:will|gonna|going to|'ll) (?:come|pull up|roll up) (?:to |round |for )?(?:ur|your|his|her|their|my) "
+    r"(?:yard|house|door|ends|flat|mum)|or (?:ur|your|his|her|their) \w+ gets it|"
+    r"(?:will|gonna|going to|'ll) burn (?:the|ur|your|his|her|their|my|down) (?:\w+ )?(?:door|house|car|flat|place)|"
     r"drug (?:deal\w*|running|runner|line)|running drugs|plugging|"
     r"knife|knives|machete|blade|firearm|gun|handgun|weapon|"
     # Violence, sexual offences, exploitation and other offences in plain words.
@@ -82,8 +91,9 @@ STRONG = re.compile(
     r"crime (?:number|reference)|\brui\b|abe interview|achieving best evidence|statement to (?:the )?police|"
     r"joint (?:visit|investigation|interview)s? with (?:the )?police|(?:police|joint) (?:section 47|s47)|"
     r"wanted by (?:the )?police|warrant (?:for|was issued)|arrest warrant|summons|"
-    r"(?:passed|gave|handed|sent|forwarded|shown|submitted) (?:[\w,'\u2019]+ ){0,8}?to (?:pc|dc|ds|ps|di|sgt|sergeant|"
-    r"insp|inspector|the officer|an officer|officers|the police)\b|"
+    r"(?:passed|gave|handed|sent|forwarded|shown|submitted) (?:[\w,'\u2019]+ ){0,8}?to (?:the |a )?"
+    r"(?:pc|dc|ds|ps|di|sgt|sergeant|insp|inspector|pcso|the officer|an officer|officers|the police)\b|"
+    r"police reference|(?:drop|dropped|dropping|withdraw|withdrew) (?:the |her |his |all )?charges|"
     # Missing from home or care, recorded by police.
     r"reported (?:\w+ )?(?:as )?missing|missing (?:person|from home|from care|episode)|"
     # Notices and orders that follow offending or exploitation.
@@ -103,8 +113,10 @@ STRONG = re.compile(
     r"(?:dad|daddy|father|mum|mummy|mother|mam|wife|"
     r"husband|girlfriend|boyfriend|partner|wom[ae]n|girls?|boys?|kids?|children|child|baby|brother|sister|nan|"
     r"people|someone|somebody|(?-i:[A-Z][a-z]{2,}))|(?:attacked|assaulted|set upon|jumped) (?:by|with)|"
-    r"(?:hit|attacked|struck|beaten) (?:\w+ ){0,3}with (?:a |an |the )?(?:metal |iron |wooden |baseball )?"
-    r"(?:bar|stick|bat|pole|brace|bottle|hammer|brick|chair|belt)|head wound|"
+    r"(?:hit|hits|hitting|smack(?:s|ed|ing)?|attacked|struck|beaten) (?:\w+ ){0,3}with (?:a |an |the |his |her )?"
+    r"(?:metal |iron |wooden |baseball )?"
+    r"(?:bar|stick|bat|pole|brace|bottle|hammer|brick|chair|belt|slipper|shoe|spoon|cable|wire|lead|hairbrush)|"
+    r"head wound|"
     # Damage to property, in plain words: "broke the window", "keyed his car", "let down the tyres".
     r"(?:broke|smash(?:ed|ing)|damag(?:ed|ing)|keyed|slashed|kick(?:ed|ing) in|put (?:a|an) \w+ through|"
     r"let down) (?:(?:the|his|her|their|our|my|your|a|an) )?(?:[\w'\u2019]+ ){0,2}(?:windows?|doors?|car|van|tyres?|"

@@ -57,6 +57,19 @@ SENTENCES = {
     "harassment at the home": "Her ex was banging on the back door at 2am until she let him in.",
     "threat to take a child": "He texted that he will take the baby if she goes to the refuge.",
     "police asked to act": "Rhys's teacher asked police to check on the flat after the call.",
+    "passed to a PCSO": "Reported by Rhys at break. Passed to the PCSO and his head of year.",
+    "a police reference": "Mair rang 101 and was given a police reference for the damage.",
+    "charges dropped under pressure": "Glyn's sister told Mair to drop the charges or lose her friends.",
+    "hit with an object": "Rhys said his stepdad smacks him with a wooden spoon when he is late.",
+    "an emergency call advised": "If Glyn Petts comes to the school, staff are to call 999.",
+    "drugs named by a short name": "Glyn Petts was excluded for selling THC vapes at the gates.",
+    "dealing from a place": "Everyone says Glyn deals out of the garages behind the shops.",
+    "licence conditions": "Glyn's licence requires him to live at the approved premises.",
+    "probation warning": "He was given a formal warning for missing two appointments.",
+    "searched, in a child's words": "me n jay got searched by the shop again today",
+    "threat in slang": "bring the money 2nite or man will come ur yard",
+    "threat to a relative": "pay up by friday or ur mum gets it",
+    "threat of fire": "he rang her sayin he gonna burn the door down",
 }
 
 
