@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redaction.detect.lexicon import COMMON_WORD_NAMES, ORG_WORDS, TITLES, TRADE_ACRONYMS
+from redaction.detect.lexicon import COMMON_WORD_NAMES, ORG_WORDS, RELATION_WORDS, TITLES, TRADE_ACRONYMS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -215,14 +215,15 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
     """In a note typed in lower case, give names their capitals so the model and the rules see them: a
     register name or a listed given name or surname that is not an English word ("liam", "kerry-ann",
     "declan walsh"); a listed surname that is also a word only right after such a given name."""
-    from redaction.detect.gazetteer import COMMON_ZIPF, english_zipf, name_words
+    from redaction.detect.gazetteer import COMMON_ZIPF, EVERYDAY_ZIPF, english_zipf, name_words
 
     words = name_words()
     tokens = list(_WORD.finditer(line))
     names = [False] * len(tokens)
     for i, m in enumerate(tokens):
         word = m.group(0)
-        if not word.islower() or len(word) < 3 or word in COMMON_WORD_NAMES:
+        after_kin = bool(i and _KIN_BEFORE.fullmatch(line, tokens[i - 1].start(), m.start()))
+        if not word.islower() or len(word) < 3 or (word in COMMON_WORD_NAMES and word not in known and not after_kin):
             continue
         plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
         if not (word in known or words.is_name(word)) and word.endswith("s") and words.is_name(word[:-1]):
@@ -232,7 +233,10 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         following = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
         if following in ORG_WORDS and _adjacent(line, m, tokens[i + 1]):
             continue  # "carr lane", "brindley academy": a street or a place, named after someone long ago
-        if plain and (word in known or words.is_name(word)):
+        # The case's own names get a higher bar of commonness than names from the lists: "dean" in a note
+        # about Dean is Dean, though "dean" is a common enough word elsewhere.
+        own = word in known and not vocab.everyday_word(word) and english_zipf(word) < EVERYDAY_ZIPF
+        if own or (plain and words.is_name(word)):
             names[i] = True
         elif (
             i
@@ -244,6 +248,11 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
             names[i] = True  # "declan walsh", "kerry-ann doyle"
         elif i and tokens[i - 1].group(0).upper() in _TITLE_CASE and _adjacent(line, tokens[i - 1], m):
             names[i] = english_zipf(word) < COMMON_ZIPF  # "pc adeyemi", "mrs o'hara": a title names who follows
+        elif after_kin:
+            # "a son tyler", "her dad craig", "nan (mags)": a relative's name straight after the relation,
+            # when it is a listed name short of an everyday word, or no English word ("his brother went").
+            listed = words.is_name(word) and english_zipf(word) < EVERYDAY_ZIPF
+            names[i] = word not in vocab.stop and (listed or not (vocab.is_word(word) or vocab.everyday_word(word)))
     pieces: list[str] = []
     pos = 0
     for i, (m, name) in enumerate(zip(tokens, names, strict=True)):
@@ -258,6 +267,14 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         pos = m.end()
     pieces.append(line[pos:])
     return "".join(pieces)
+
+
+_KIN_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(sorted((re.escape(w) for w in (*RELATION_WORDS, "son", "ex", "partner")), key=len, reverse=True))
+    + r")(?: \(| )",
+    re.IGNORECASE,
+)
 
 
 def _adjacent(line: str, a: re.Match[str], b: re.Match[str]) -> bool:

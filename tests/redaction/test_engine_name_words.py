@@ -161,3 +161,17 @@ def test_a_month_beside_a_number_is_a_date_not_a_name() -> None:
     text = "--- Sat 1 Mar ---\nreuben went out. Jan 2025 was the last review. Jan said hello.\n"
     found = {f.text for f in detect(text, context) if f.category == "person"}
     assert "Mar" not in found and text.count("Jan") == 2 and "Jan" in found, found
+
+
+def test_names_after_a_relation_in_notes_typed_in_lower_case_are_names() -> None:
+    # Class: "a son tyler", "her dad craig", "his brother lee" in quick notes: the relation says a person
+    # follows, though the name is also a word ("tyler") or common ("lee").
+    context = CaseContext(reference="L-4", family=(Person("Reuben Tolland", "child"), Person("Dean Tolland", "father")))
+    text = (
+        "sv today. reuben ok. dean has a son tyler (6) with his ex. reuben misses his uncle craig.\n"
+        "dean says his ex's brother lee threatened him. dean went to work after.\n"
+    )
+    found = {f.text.lower(): f for f in detect(text, context) if f.category == "person"}
+    assert all(found[name].action in ("redact", "review") for name in ("tyler", "craig", "lee")), found
+    # The case's own name in lower case is the family's, even though "dean" is a common word.
+    assert found["dean"].party == "family" and found["dean"].action == "keep", found
