@@ -40,7 +40,7 @@ _TITLED = re.compile(rf"\b(?P<title>{TITLE_RE})\.?(?: and (?:{TITLE_RE})\.?)? (?
 # "gave the name "Kam"", "known as 'Dre'", "someone called "Fizzy"": nicknames in quotes.
 _NICKNAME = re.compile(
     r"\b(?:(?:known|knows|know|knew) (?:him |her |them )?as|called|named|name as|the name|nicknamed|"
-    r"calls? (?:himself|herself)|calls|goes by)"
+    r"calls? (?:himself|herself)|calls|goes by|also|aka|a\.k\.a\.?)"
     rf"\s+[\"\u201c\u2018'](?P<name>{_NAME})[\"\u201d\u2019']"
     # A second name for the same person: "who he called "D" or "Darek"".
     rf"(?: or [\"\u201c\u2018'](?P<other>{_NAME})[\"\u201d\u2019'])?"

@@ -271,3 +271,25 @@ def test_a_verb_run_into_a_name_the_document_introduced_is_cut_off() -> None:
 def test_someone_told_about_a_worker_is_not_the_worker() -> None:
     found = _findings("Amara told Desmond Ferrier the social worker was coming on Friday.")
     assert found.get("Desmond Ferrier", [""])[0].endswith(("redact", "review")), found
+
+
+def test_the_familys_surname_disclaimed_in_other_words_is_someone_else() -> None:
+    # Class: kinship disclaimed in a child's or a note's own words, a few words after the name.
+    found = _findings("The man at number 4 is called Quist too but he is not our family, Tobi said.")
+    assert found.get("Quist", [""])[0].endswith(("redact", "review")), found
+
+
+def test_an_alias_given_after_also_is_a_name_of_the_same_person() -> None:
+    # Class: alias markers in records ("(also "Gaz")", "aka "Dee""): as sure a name as the name itself.
+    found = _findings('MARAC summary\nName: Evander STROUD (also "Tank")        DOB: 07/11/1985\n')
+    assert found.get("Tank") == ["third_party/redact"], found
+
+
+def test_a_verb_after_a_bullet_is_cut_off_a_known_name_as_at_a_line_start() -> None:
+    from redaction.detect.persons import Mention, resolve
+
+    text = "Allocated SW: Perpetua Okonjo\n- Telephoned Perpetua Okonjo at 15:30.\n"
+    introduced = Mention(text.index("Perpetua"), text.index("Perpetua") + 15, "ner")
+    glued = Mention(text.index("Telephoned"), text.index("Telephoned") + len("Telephoned Perpetua Okonjo"), "ner")
+    resolved = resolve(text, [introduced, glued], RESOLUTION_CONTEXT)
+    assert text[resolved[1].start : resolved[1].end] == "Perpetua Okonjo" and resolved[1].party == "professional"
