@@ -57,6 +57,12 @@ STREET_WORDS = (
     "Field",
     "Fields",
     "Heights",
+    "Side",
+    "Bank",
+    "Quay",
+    "Approach",
+    "Wynd",
+    "Cl",
 )
 _STREET = "|".join(STREET_WORDS)
 _CAP = r"[A-Z][a-z][\w'\u2019-]*"
@@ -66,6 +72,32 @@ _ADDRESS_HEAD = re.compile(
     rf"\b(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+(?:{_CAP}(?:\s+{_CAP})*\s+(?:House|Court|Lodge|"
     rf"Buildings|Tower|Point|Mansions),?\s+)?(?:\d+[A-Za-z]?\s+)?|\d+[A-Za-z]?(?:-\d+)?,?\s+)"
     rf"(?:{_CAP}[ ]+){{1,3}}(?:{_STREET})\b"
+)
+# Street words that are not also everyday words ("walk", "view", "park" are): only these mark an address
+# typed in lower case.
+_LOWER_STREET_WORDS = (
+    "road",
+    "rd",
+    "street",
+    "lane",
+    "avenue",
+    "ave",
+    "crescent",
+    "grove",
+    "terrace",
+    "gardens",
+    "mews",
+    "close",
+    "cl",
+    "parade",
+    "boulevard",
+)
+# The same typed in lower case, as quick notes are ("lives 16 ferry lane"): the street's own words are no
+# function words ("5 minutes up the road" is not an address).
+_FUNCTION = r"(?:the|a|an|up|down|to|of|from|in|on|at|by|round|along|across|near|minutes?|mins?|doors?|houses?)"
+_LOWER_ADDRESS_HEAD = re.compile(
+    rf"\b\d+[a-z]?,?[ \t]+(?:(?!{_FUNCTION}\b)[a-z][a-z'\u2019-]+[ \t]+){{1,3}}"
+    rf"(?:{'|'.join(_LOWER_STREET_WORDS)})\b"
 )
 # Continuation of an address: ", Town", "\nCity", " B11 4QT" - capitalised place words or a postcode.
 _ADDRESS_TAIL = re.compile(rf"(?:,?[ \t]*\n?[ \t]*(?:{POSTCODE}|{_CAP}(?:[ ]+{_CAP}){{0,2}}))")
@@ -149,6 +181,10 @@ def addresses(text: str) -> Iterator[Identifier]:
         covered_until = end
         spans.append((m.start(), end))
         yield Identifier(m.start(), end, "address", 0.85, head_end=m.end())
+    for m in _LOWER_ADDRESS_HEAD.finditer(text):
+        if not any(start <= m.start() < end for start, end in spans):
+            spans.append((m.start(), m.end()))
+            yield Identifier(m.start(), m.end(), "address", 0.75, head_end=m.end())
     # A postcode outside every address found is an identifier of its own, wherever it stands.
     for m in _POSTCODE_RE.finditer(text):
         if not any(start <= m.start() and m.end() <= end for start, end in spans):

@@ -90,3 +90,19 @@ def test_a_phone_number_after_a_time_of_day_is_found() -> None:
     # Class: message and call logs, where a time stamp stands right before a number ("22:40 07700 ...").
     text = "22:40 07700 900517: u owe me\n22:41 nell: who is this\n"
     assert _covered(text, "07700 900517")
+
+
+def test_an_address_typed_in_lower_case_is_an_address_and_distances_are_not() -> None:
+    # Class: quick notes without capitals ("lives 16 ferry lane"); "5 minutes up the road" is no address.
+    text = "osric bellwood lives 16 tansy crescent, nell says. the shop is 5 minutes up the road.\n"
+    found = detect(text, CONTEXT)
+    start = text.index("16 tansy crescent")
+    assert any(f.category == "address" and f.start <= start and start + 17 <= f.end for f in found), found
+    start = text.index("5 minutes")
+    assert not any(f.category == "address" and f.start <= start < f.end for f in found), found
+
+
+@pytest.mark.parametrize("street", ["Canal Side", "Harbour Quay", "Station Approach", "Millers Bank"])
+def test_streets_named_by_less_common_words_are_streets(street: str) -> None:
+    text = f"Osric Bellwood moved to 47 {street}, Marlow Vale last week.\n"
+    assert _covered(text, f"47 {street}")
