@@ -198,6 +198,32 @@ def speaker_mentions(text: str) -> list[Mention]:
     return out
 
 
+# A transcript's "who is who": an alias explained by the name it stands for. In quotes anywhere
+# ('"darek" is Dariusz Nowak', '"Mama" is Agnieszka'), or opening a legend line in lower case or with a
+# handle ("dallas (@dallas.k_) - Dallas Kerrigan, 16").
+_ALIAS_QUOTED = re.compile(
+    rf"[\"\u201c](?P<alias>[^\W\d_][\w.'\u2019-]{{0,19}})(?:\s+\S{{1,3}})?[\"\u201d]\s+(?:is|was|=)\s+(?P<name>{_NAME})"
+)
+_ALIAS_LEGEND = re.compile(
+    rf"(?m)^[ \t]*(?P<alias>[a-z][\w.'\u2019-]{{0,19}}|[^\W\d_][\w.'\u2019-]{{0,19}}(?=[ \t]*\(@))"
+    rf"(?:[ \t]*\([^)\n]{{0,40}}\))?[ \t]+(?:-|\u2013|=|is)[ \t]+(?P<name>{_NAME})"
+)
+
+
+def alias_mentions(text: str) -> list[Mention]:
+    """Aliases a document explains, each tied to the name it stands for, so it resolves as that name does."""
+    out: list[Mention] = []
+    for pattern in (_ALIAS_QUOTED, _ALIAS_LEGEND):
+        for m in pattern.finditer(text):
+            alias = m.group("alias")
+            if alias.lower() in _ROLE_OR_RELATION and pattern is _ALIAS_LEGEND:
+                continue
+            out.append(
+                Mention(m.start("alias"), m.end("alias"), "nickname", confidence=0.8, same_as=m.span("name"))
+            )
+    return out
+
+
 def handle_mentions(text: str) -> list[Mention]:
     """A handle names one person as surely as a name does: redacted whoever's it is, unless resolved."""
     out: list[Mention] = []
@@ -364,6 +390,7 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
     mentions.extend(column_names(text))
     mentions.extend(speaker_mentions(text))
     mentions.extend(handle_mentions(text))
+    mentions.extend(alias_mentions(text))
     for m in _TITLED.finditer(text):
         s, e = _clean(text, m.start("name"), m.end("name"))
         if e > s and text[s:e].lower() not in NOT_NAMES:

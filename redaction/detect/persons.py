@@ -24,6 +24,8 @@ class Mention:
     confidence: float = 0.5
     # Resolved, but a person should confirm it before anything is redacted (why, in words).
     doubt: str = ""
+    # An alias explained in the text ('"Mama" is Agnieszka'): the span of the name it stands for.
+    same_as: tuple[int, int] | None = None
 
 
 # A capitalised name after a title: "Mrs Kelly", "DS Claire JENNINGS", "Mr and Mrs HUSSAIN".
@@ -274,7 +276,7 @@ def merge(mentions: list[Mention]) -> list[Mention]:
             if m.source == "register" or (last.source in GUESS_SOURCES and m.source not in GUESS_SOURCES):
                 last.source = m.source
         else:
-            merged.append(Mention(m.start, m.end, m.source, m.party, m.why, m.confidence))
+            merged.append(Mention(m.start, m.end, m.source, m.party, m.why, m.confidence, same_as=m.same_as))
     return merged
 
 
@@ -291,6 +293,9 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
         # "@Blessing M": a handle written as the person's display name is looked up as that name.
         looked_up = name[1:] if name.startswith("@") and " " in name else name
         match = register.initials(name) if m.source == "initials" else register.lookup(looked_up)
+        if match is None and m.same_as is not None:
+            # An alias is whoever the name it stands for is: "Mama" of the family is the family's.
+            match = register.lookup(text[m.same_as[0] : m.same_as[1]])
         if match is not None and match.person.party == "family" and match.how != "full" and _outsider(text, m):
             # "Their neighbour Mr Whitby (no relation)": the family's surname on someone else.
             m.party = "third_party"

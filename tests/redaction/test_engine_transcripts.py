@@ -111,3 +111,22 @@ def test_a_name_before_a_quotation_is_only_the_name() -> None:
     text = 'Wenna told Jory "Tristan says hi". Jory did not answer.'
     found = [f for f in detect(text, CONTEXT) if f.category == "person" and f.text.startswith("Jory")]
     assert found and all(f.text == "Jory" and f.action == "keep" for f in found)
+
+
+def test_an_alias_a_transcript_explains_is_whoever_it_stands_for() -> None:
+    # Class: the "who is who" of a typed-up chat: quoted aliases explained by a name, and legend lines
+    # ("alias (@handle) - Full Name"). The alias resolves as the name does, family or not, and recurs.
+    context = CaseContext(reference="T-9", family=(Person("Amara Quist", "mother"), Person("Tobi Quist", "child")))
+    text = (
+        'Typed up from Tobi\'s phone. "Mama" is Amara. "bear" is Zoltan Ferrante, a lad from the flats.\n'
+        "chip (@chip_77) - Viktor Halloran, 16\n"
+        "[20:01] Mama: where are u\n"
+        "[20:02] Tobi: at bears with chip. bear says hi\n"
+    )
+    found: dict[str, list[str]] = {}
+    for f in detect(text, context):
+        if f.category == "person":
+            found.setdefault(f.text, []).append(f.action)
+    assert set(found.get("Mama", ["keep"])) == {"keep"}, found
+    assert found.get("bear") == ["redact"] * 3, found
+    assert found.get("chip") == ["redact"] * 2, found
