@@ -210,8 +210,19 @@ _PARTIAL_ADDRESS = re.compile(
 )
 
 
+# A home told by its street alone, where someone lives: "lives on Pelham Road", "moved to Hawthorn Rise,
+# Kestlebridge". A street merely passed through ("walked down Pelham Road") is not a home.
+_HOME_STREET = re.compile(
+    r"\b(?:live[sd]?|living|moved|moving|stay(?:s|ed|ing)?|resides?|residing|housed)\s+(?:on|in|at|to|round)\s+"
+    rf"(?:the\s+)?(?P<street>(?:{_CAP}[ ]+){{1,3}}(?:{_STREET})\b(?:,[ ]*{_CAP}(?=[ ]*[.,;\n]))?)"
+)
+
+
 def partial_addresses(text: str, taken: list[Identifier]) -> Iterator[Identifier]:
     """Homes named by a number or a flat or plot without a street, outside any full address found."""
+    for m in _HOME_STREET.finditer(text):
+        if not any(i.start <= m.start("street") < i.end for i in taken):
+            yield Identifier(m.start("street"), m.end("street"), "address", 0.6, head_end=m.end("street"))
     for m in _PARTIAL_ADDRESS.finditer(text):
         group = next(g for g in ("number", "home", "landmark") if m.group(g))
         start, end = m.start(group), m.end(group)

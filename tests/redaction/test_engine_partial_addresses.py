@@ -3,6 +3,8 @@ numbers are not. Sentences written for this test."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from redaction.detect import detect
@@ -106,3 +108,12 @@ def test_an_address_typed_in_lower_case_is_an_address_and_distances_are_not() ->
 def test_streets_named_by_less_common_words_are_streets(street: str) -> None:
     text = f"Osric Bellwood moved to 47 {street}, Marlow Vale last week.\n"
     assert _covered(text, f"47 {street}")
+
+
+def test_a_street_someone_lives_on_is_their_address_and_a_street_walked_down_is_not() -> None:
+    # Class: a home told by its street alone ("lives on Pelham Road", "moved to Hawthorn Rise, Town").
+    text = "Osric Bellwood lives on Quillet Road now. Nell walked down Quillet Road to the shop.\n"
+    found = detect(text, CONTEXT)
+    first, second = (m.start() for m in re.finditer("Quillet Road", text))
+    assert any(f.category == "address" and f.start <= first < f.end and f.action != "keep" for f in found), found
+    assert not any(f.category == "address" and f.start <= second < f.end for f in found), found
