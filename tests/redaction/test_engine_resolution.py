@@ -293,3 +293,23 @@ def test_a_verb_after_a_bullet_is_cut_off_a_known_name_as_at_a_line_start() -> N
     glued = Mention(text.index("Telephoned"), text.index("Telephoned") + len("Telephoned Perpetua Okonjo"), "ner")
     resolved = resolve(text, [introduced, glued], RESOLUTION_CONTEXT)
     assert text[resolved[1].start : resolved[1].end] == "Perpetua Okonjo" and resolved[1].party == "professional"
+
+
+def test_someone_introduced_in_role_further_down_a_reply_is_staff_where_named_bare_above() -> None:
+    # Class: e-mail chains quote the earlier message below the later one.
+    text = (
+        "Thanks. I have spoken to Miss Grennan about it and she is happy to help.\n"
+        "\n> On 3 March Ffion Rhydderch wrote:\n> Tobi told his TA, Miss Grennan, that he was hungry.\n"
+    )
+    found = _findings(text)
+    assert found.get("Grennan") == ["professional/keep", "professional/keep"], found
+
+
+def test_a_sentence_verb_the_model_runs_into_a_name_is_not_part_of_it() -> None:
+    from redaction.detect.persons import _clean
+
+    text = "Mrs Okonedo reports Tobi has been seen at the gates. Ana de Souza came too."
+    start, end = _clean(text, text.index("Okonedo"), text.index(" has been"))
+    assert text[start:end] == "Okonedo"
+    start, end = _clean(text, text.index("Ana"), text.index(" came"))
+    assert text[start:end] == "Ana de Souza"
