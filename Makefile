@@ -52,10 +52,10 @@ test: lint pytest
 worker: install
 	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
 
-# The allegation model's examples from the project's own annotated corpora (never the unseen ones).
+# The allegation model's examples from the project's own annotated corpora (TRAINING_CORPORA in
+# redaction/data/corpus_sentences.py; never the unseen ones).
 allegation-data: install
-	$(PY) -m redaction.data.corpus_sentences tests/redaction/practice tests/redaction/corpus \
-		> redaction/data/allegation_corpus_sentences.jsonl
+	$(PY) -m redaction.data.corpus_sentences > redaction/data/allegation_corpus_sentences.jsonl
 
 # Retrain the learned allegation model from those examples into the shipped weights.
 allegation-model: install

@@ -78,13 +78,26 @@ PRACTICE = Path(__file__).parent / "practice"
 
 def test_engine_meets_its_floor_on_the_second_practice_corpus():
     """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
-    0.752, flagged 0.839, allegations 0.760; tuned on by class since."""
+    0.752, flagged 0.839, allegations 0.760; tuned on by class since (and the allegation model learns from
+    it, so its allegation figure is not a fair measure)."""
     metrics = evaluate(Path(__file__).parent / "practice2").metrics
-    assert metrics["third_party_recall"] >= 0.895
-    assert metrics["third_party_flagged"] >= 0.955
+    assert metrics["third_party_recall"] >= 0.905
+    assert metrics["third_party_flagged"] >= 0.965
     assert metrics["allegation_recall"] >= 0.965
     assert metrics["over_redaction"] <= 0.021
     assert metrics["noise"] <= 0.030
+
+
+def test_engine_meets_its_floor_on_the_third_practice_corpus():
+    """tests/redaction/practice3: sixteen documents in the issue's styles by a helper that never saw the
+    engine; first measured untuned at recall 0.848, flagged 0.916, allegations 0.852, over-redaction 0.038,
+    noise 0.039; tuned on by class since (the allegation model learns from it too)."""
+    metrics = evaluate(Path(__file__).parent / "practice3").metrics
+    assert metrics["third_party_recall"] >= 0.89
+    assert metrics["third_party_flagged"] >= 0.94
+    assert metrics["allegation_recall"] >= 0.95
+    assert metrics["over_redaction"] <= 0.016
+    assert metrics["noise"] <= 0.037
 
 
 def test_engine_meets_its_floor_on_the_practice_corpus():
@@ -168,8 +181,8 @@ def test_engine_does_not_fall_below_its_first_measure_on_the_second_unseen_corpu
     over-redaction 0.050, noise 0.044 (the code of the session before scored 0.862 / 0.911 / 0.808 /
     0.056 / 0.046). Held there as a floor; never tune to it."""
     metrics = evaluate(Path(__file__).parent / "unseen2").metrics
-    assert metrics["third_party_recall"] >= 0.865
-    assert metrics["third_party_flagged"] >= 0.92
-    assert metrics["allegation_recall"] >= 0.83
+    assert metrics["third_party_recall"] >= 0.87
+    assert metrics["third_party_flagged"] >= 0.925
+    assert metrics["allegation_recall"] >= 0.85
     assert metrics["over_redaction"] <= 0.051
     assert metrics["noise"] <= 0.045

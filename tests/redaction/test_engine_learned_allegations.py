@@ -27,7 +27,7 @@ def test_the_examples_are_labelled_both_ways_and_the_corpus_file_is_up_to_date()
     assert sum(e.allegation for e in examples) > 400
     assert sum(not e.allegation for e in examples) > 1000
     regenerated = subprocess.run(
-        [sys.executable, "-m", "redaction.data.corpus_sentences", "tests/redaction/practice", "tests/redaction/corpus"],
+        [sys.executable, "-m", "redaction.data.corpus_sentences"],
         cwd=ROOT,
         capture_output=True,
         text=True,
