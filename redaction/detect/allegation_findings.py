@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from redaction.detect.allegation_cues import WEAK
 from redaction.detect.allegations import Allegation
-from redaction.detect.owners import who
+from redaction.detect.owners import starting_in, who
 from redaction.detect.persons import GUESS_SOURCES, Mention
 from redaction.types import REASON_CRIMINAL_OFFENCE, Finding
 
@@ -126,18 +125,11 @@ def _passages(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _from(people: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
-    """The mentions (sorted by start) that start in [start, end): a long document has thousands."""
-    lo = bisect.bisect_left(people, start, key=lambda m: m.start)
-    hi = bisect.bisect_left(people, end, lo=lo, key=lambda m: m.start)
-    return people[lo:hi]
-
-
 def _subject(text: str, a: Allegation, people: Sequence[Mention], *, pronoun_fallback: bool = True) -> Mention | None:
     """Whom the allegation is about: the first person named before its trigger who is not merely
     reporting it ("Mrs Kelly said that..."), else the first named after it, else (for a sentence led
     by a pronoun) the last person named shortly before the sentence."""
-    in_sentence = [m for m in _from(people, a.start, a.end) if m.end <= a.end]
+    in_sentence = [m for m in starting_in(people, a.start, a.end) if m.end <= a.end]
     if in_sentence and in_sentence[0].end <= a.trigger_start:
         first = in_sentence[0]
         said = _REPORTER.match(text, first.end)
@@ -151,7 +143,7 @@ def _subject(text: str, a: Allegation, people: Sequence[Mention], *, pronoun_fal
     if after:
         return after[0]
     if pronoun_fallback and _PRONOUN.search(a.text):
-        earlier = [m for m in _from(people, a.start - _LOOKBACK, a.start) if m.end <= a.start]
+        earlier = [m for m in starting_in(people, a.start - _LOOKBACK, a.start) if m.end <= a.start]
         if earlier:
             return earlier[-1]
     return None

@@ -46,11 +46,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013]|\b(?:but|and|because|so|when|after|be
 
 def _hedged(text: str, start: int, end: int) -> bool:
     """Whether every strong cue of the sentence is denied or only a possibility (or it has none, only a
-    POSSIBLE one)."""
-    cues = list(STRONG.finditer(text, start, end))
-    if not cues:
-        return True
-    for cue in cues:
+    POSSIBLE one). Stops at the first plain cue: most sentences have one."""
+    for cue in STRONG.finditer(text, start, end):
         lead = text[max(start, cue.start() - 40) : cue.start()]
         breaks = list(_CLAUSE_BREAK.finditer(lead))
         clause = lead[breaks[-1].end() :] if breaks else lead

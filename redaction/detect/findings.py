@@ -162,7 +162,7 @@ def _home_address_demotes(text: str, mentions: Sequence[Mention], found: Sequenc
 def _identifier_findings(
     text: str, found: Sequence[ids.Identifier], mentions: Sequence[Mention], context: CaseContext
 ) -> list[Finding]:
-    people = [m for m in mentions if m.party]
+    people = sorted((m for m in mentions if m.party), key=lambda m: m.start)  # owners look them up by start
     family_keys = frozenset(k for k in (address_key(a) for a in context.addresses) if k)
     organisation_keys = frozenset(k for c in context.organisation for k in _contact_keys(c))
     results: list[tuple[ids.Identifier, str, str, bool]] = []

@@ -78,12 +78,13 @@ _SUBJECT_VERB = re.compile(
 def _lower_case_subject(text: str, start: int, end: int, english: Vocabulary, words: NameWords) -> bool:
     """A lower-case word doing what people do in a message, that English would not use so: not a noun or
     a closed-class word, and a listed name or no English word at all ("darek", "rocky"; not "mum", "he")."""
+    # The position first: it is cheap, and rules out almost every word.
+    if not _SUBJECT_VERB.match(text, end) or not _TURN_START.search(text, max(0, start - 60), start):
+        return False
     word = text[start:end]
     if not word.islower() or word in english.nouns or word in english.stop:
         return False
-    if not (words.is_given(word) or (not english.is_word(word) and english_zipf(word) < RARE_ZIPF)):
-        return False
-    return bool(_SUBJECT_VERB.match(text, end)) and bool(_TURN_START.search(text, max(0, start - 60), start))
+    return words.is_given(word) or (not english.is_word(word) and english_zipf(word) < RARE_ZIPF)
 
 
 # A month written next to a day or a year is a date: "Sat 1 Mar", "Jan 2025", "May 3rd". ("Jan" and "May"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ def _row_owner(text: str, ident: Identifier, people: Sequence[Mention]) -> Menti
     cells = re.search(r"\s*\|\s*|\t+", line)
     if cells is None or line_start + cells.start() > ident.start:
         return None
-    first = [m for m in people if line_start <= m.start and m.end <= line_start + cells.start()]
+    first = [m for m in starting_in(people, line_start, ident.start) if m.end <= line_start + cells.start()]
     return first[-1] if first else None
 
 
@@ -49,13 +50,19 @@ def nearest_owner(text: str, ident: Identifier, people: Sequence[Mention]) -> Me
     if row_owner is not None:
         return row_owner
     lower = block_start(text, ident.start)
-    before = [m for m in people if lower <= m.start and m.end <= ident.start]
+    before = [m for m in starting_in(people, lower, ident.start) if m.end <= ident.start]
     if before:
         return before[-1]
     line_end = text.find("\n", ident.end)
     line_end = len(text) if line_end == -1 else line_end
-    after = [m for m in people if ident.end <= m.start < min(line_end, ident.end + 60)]
+    after = starting_in(people, ident.end, min(line_end, ident.end + 60))
     return after[0] if after else None
+
+
+def starting_in(people: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions (sorted by start) that start in [start, end): a long document has thousands."""
+    lo = bisect.bisect_left(people, start, key=lambda m: m.start)
+    return people[lo : bisect.bisect_left(people, end, lo=lo, key=lambda m: m.start)]
 
 
 def email_owner(text: str, ident: Identifier, people: Sequence[Mention]) -> tuple[str, str]:
