@@ -9,10 +9,22 @@ Public entry points:
     text_to_pdf(text, redactions, title=...) -> bytes
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from redaction.analyse import analyse
 from redaction.detect import detect
 from redaction.extract import extract
 from redaction.register import load_register
-from redaction.render import redact_text, text_to_pdf
 
 __all__ = ["analyse", "detect", "extract", "load_register", "redact_text", "text_to_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    """The renderers load on first use (PEP 562): the PDF and DOCX machinery is heavy, and a process that
+    only finds things (a scan, an analysis worker) never needs it."""
+    if name in ("redact_text", "text_to_pdf"):
+        return getattr(importlib.import_module("redaction.render"), name)
+    raise AttributeError(f"module 'redaction' has no attribute {name!r}")

@@ -12,7 +12,6 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 
-import pymupdf
 from defusedxml import ElementTree as SafeET
 
 from redaction.errors import UnreadableFile
@@ -85,6 +84,8 @@ def _page_list(pages: list[int]) -> str:
 
 
 def _pdf_pictures(data: bytes, skip_pages: set[int]) -> Iterator[Picture]:
+    import pymupdf  # only PDFs need it, and it is slow to import
+
     doc = pymupdf.open(stream=data, filetype="pdf")
     try:
         pages_of: dict[int, list[int]] = {}
@@ -127,6 +128,8 @@ def picture_preview(data: bytes, fmt: str, ref: str) -> bytes | None:
             if ref in archive.namelist():
                 raw = archive.read(ref)
     elif fmt == "pdf" and ref.startswith("xref:") and ref[5:].isdigit():
+        import pymupdf  # only PDFs need it, and it is slow to import
+
         doc = pymupdf.open(stream=data, filetype="pdf")
         try:
             pixmap = pymupdf.Pixmap(doc, int(ref[5:]))
