@@ -125,20 +125,3 @@ def role_clue(text: str, start: int, end: int) -> RoleClue:
     if _WORKPLACE_AFTER.match(after) and _PERSONAL_TITLE_BEFORE.search(text[max(0, start - 6) : start]):
         return RoleClue("named with a title and the organisation they work for")
     return RoleClue()
-    if _ROLE_BEFORE.search(before):
-        return "introduced by a professional role"
-    if _LABEL_BEFORE.search(text[max(0, start - 60) : start]):
-        return "named in a record's staff field"
-    after = text[end : end + 80]
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
-    if "\t" in line or "|" in line:
-        # A table row: the role must be in this row, not in the next row's cells.
-        after = after.split("\n", 1)[0]
-    if after.startswith(("'s", "\u2019s")):
-        after = after[2:]
-    if _ROLE_AFTER.search(after):
-        return "followed by a professional role"
-    if _SERVICE_AFTER.search(after):
-        return "named with the service they work for"
-    return ""

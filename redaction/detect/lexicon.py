@@ -40,6 +40,19 @@ PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Master", "Sir", "Dame", "La
 TITLES = PROFESSIONAL_TITLES + PERSONAL_TITLES
 TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 
+# Carers who look after a child in a personal capacity: approved and in role, but not staff, so whether
+# the family may read their name is a judgement (trusts differ). Resolved by role, they go to review.
+CARER_ROLES = (
+    "foster carer",
+    "foster carers",
+    "kinship carer",
+    "kinship carers",
+    "connected carer",
+    "connected carers",
+    "childminder",
+    "special guardian",
+    "special guardians",
+)
 # Words that name a professional role; matched case-insensitively as whole words.
 ROLE_WORDS = (
     "social worker",
@@ -124,16 +137,8 @@ ROLE_WORDS = (
     "early help practitioner",
     "assistant",
     "coach",
-    # People looking after a child in role: approved carers (see CARER_ROLES) and residential staff.
-    "foster carer",
-    "foster carers",
-    "kinship carer",
-    "kinship carers",
-    "connected carer",
-    "connected carers",
-    "childminder",
-    "special guardian",
-    "special guardians",
+    # People looking after a child in role: approved carers (CARER_ROLES) and residential staff.
+    *CARER_ROLES,
     "residential worker",
     "care worker",
     "personal adviser",
@@ -157,21 +162,6 @@ ROLE_WORDS = (
     "escort",
     "administrator",
     "business support",
-)
-# Carers who look after a child in a personal capacity: approved and in role, but not staff, so whether
-# the family may read their name is a judgement (trusts differ). Resolved by role, they go to review.
-CARER_ROLES = frozenset(
-    {
-        "foster carer",
-        "foster carers",
-        "kinship carer",
-        "kinship carers",
-        "connected carer",
-        "connected carers",
-        "childminder",
-        "special guardian",
-        "special guardians",
-    }
 )
 # Services and agencies a professional is "from" ("Sam Patel from CAMHS", "Priya (Early Help)"). Places
 # anyone may be "at" (a hospital, a surgery, the council) are not here: a patient is there too.

@@ -1,7 +1,8 @@
-"""Scoring logic on a hand-made gold document, and the engine's floor on the dev corpus."""
+"""Scoring logic on a hand-made gold document, and the floor the engine is held at on every corpus."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -61,92 +62,56 @@ def test_review_counts_as_flagged_but_not_redacted_and_noise_is_outside_gold():
     assert score.noise_chars == len("Okafor")
 
 
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="dev corpus not present")
-def test_engine_meets_its_floor_on_the_dev_corpus():
-    metrics = evaluate(DEV_CORPUS).metrics
-    # Floors at the level reached; raise them as the engine improves so regressions fail.
-    assert metrics["third_party_recall"] >= 0.99
-    assert metrics["third_party_flagged"] >= 0.99
-    assert metrics["allegation_recall"] >= 0.97
-    assert metrics["over_redaction"] <= 0.02
-    assert metrics["noise"] <= 0.022
+HERE = Path(__file__).parent
 
 
-HELD_OUT = Path(__file__).parent / "corpus"
-PRACTICE = Path(__file__).parent / "practice"
+@dataclass(frozen=True)
+class Floor:
+    """The figures a corpus is held at: reached on the tuned corpora, first measured on the unseen ones.
+    Raise them as the engine improves, so a change that loses ground fails."""
+
+    recall: float
+    flagged: float
+    allegations: float
+    over_redaction: float
+    noise: float
 
 
-def test_engine_meets_its_floor_on_the_second_practice_corpus():
-    """tests/redaction/practice2: message transcripts, logs and letters; first measured untuned at recall
-    0.752, flagged 0.839, allegations 0.760; tuned on by class since (and the allegation model learns from
-    it, so its allegation figure is not a fair measure)."""
-    metrics = evaluate(Path(__file__).parent / "practice2").metrics
-    assert metrics["third_party_recall"] >= 0.905
-    assert metrics["third_party_flagged"] >= 0.965
-    assert metrics["allegation_recall"] >= 0.965
-    assert metrics["over_redaction"] <= 0.021
-    assert metrics["noise"] <= 0.030
+FLOORS = {
+    # The development corpus.
+    DEV_CORPUS: Floor(0.99, 0.99, 0.97, 0.02, 0.022),
+    # The project's own annotated documents: a check against tuning to dev.
+    HERE / "corpus": Floor(0.98, 0.99, 0.95, 0.02, 0.03),
+    # Practice corpora by helpers that never saw the engine, tuned on by class since their first measure;
+    # the allegation model learns from them, so their allegation figures are not a fair measure
+    # (benchmarks/allegation_model.py gives that). practice2 was first measured untuned at 0.752 / 0.839 /
+    # 0.760; practice3 at 0.848 / 0.916 / 0.852 / 0.038 / 0.039.
+    HERE / "practice": Floor(0.93, 0.985, 0.97, 0.01, 0.039),
+    HERE / "practice2": Floor(0.905, 0.965, 0.965, 0.021, 0.030),
+    HERE / "practice3": Floor(0.89, 0.94, 0.95, 0.016, 0.037),
+    # Measuring only, never tuned on (their READMEs). unseen's noise rose from 0.034 as recall rose from
+    # 0.74 to 0.83: names in lower-case notes and transcripts are found, and the allegations they make are
+    # redacted as about a third party (the step to 0.047 came with a disclaimer of kinship in any words
+    # making a family surname someone else's).
+    HERE / "unseen": Floor(0.825, 0.9, 0.9, 0.058, 0.048),
+    HERE / "unseen_formal": Floor(0.94, 0.985, 0.99, 0.01, 0.034),
+    # Frozen on 2026-12-02 at 0.870 / 0.923 / 0.837 / 0.050 / 0.044 (the code of that morning: 0.862 /
+    # 0.911 / 0.808 / 0.056 / 0.046).
+    HERE / "unseen2": Floor(0.87, 0.925, 0.85, 0.051, 0.045),
+}
 
 
-def test_engine_meets_its_floor_on_the_third_practice_corpus():
-    """tests/redaction/practice3: sixteen documents in the issue's styles by a helper that never saw the
-    engine; first measured untuned at recall 0.848, flagged 0.916, allegations 0.852, over-redaction 0.038,
-    noise 0.039; tuned on by class since (the allegation model learns from it too)."""
-    metrics = evaluate(Path(__file__).parent / "practice3").metrics
-    assert metrics["third_party_recall"] >= 0.89
-    assert metrics["third_party_flagged"] >= 0.94
-    assert metrics["allegation_recall"] >= 0.95
-    assert metrics["over_redaction"] <= 0.016
-    assert metrics["noise"] <= 0.037
-
-
-def test_engine_meets_its_floor_on_the_practice_corpus():
-    """tests/redaction/practice: informal styles, tuned on by class (the allegation model learns from it,
-    so its allegation figure here is not a fair measure; benchmarks/allegation_model.py gives that)."""
-    metrics = evaluate(PRACTICE).metrics
-    assert metrics["third_party_recall"] >= 0.93
-    assert metrics["third_party_flagged"] >= 0.985
-    assert metrics["allegation_recall"] >= 0.97
-    assert metrics["over_redaction"] <= 0.01
-    assert metrics["noise"] <= 0.039
-
-
-def test_engine_meets_its_floor_on_the_projects_own_corpus():
-    """The project's own annotated documents (tests/redaction/corpus): a check against tuning to dev."""
-    metrics = evaluate(HELD_OUT).metrics
-    assert metrics["third_party_recall"] >= 0.98
-    assert metrics["third_party_flagged"] >= 0.99
-    assert metrics["allegation_recall"] >= 0.95
-    assert metrics["over_redaction"] <= 0.02
-    assert metrics["noise"] <= 0.03
-
-
-UNSEEN = Path(__file__).parent / "unseen"
-
-
-def test_engine_does_not_fall_below_its_first_measure_on_the_unseen_corpus():
-    """tests/redaction/unseen is for measuring only (its README): this holds the figures recorded in the
-    README as a floor, so a change that loses ground on documents nobody tuned on fails. Never tune to it."""
-    metrics = evaluate(UNSEEN).metrics
-    assert metrics["third_party_recall"] >= 0.825
-    assert metrics["third_party_flagged"] >= 0.9
-    assert metrics["allegation_recall"] >= 0.9
-    assert metrics["over_redaction"] <= 0.058
-    # Rose from 0.034 as recall rose from 0.74 to 0.83: names in lower-case notes and message transcripts
-    # are found, and the allegations they make are redacted as about a third party (the last step, to
-    # 0.047, came with a disclaimer of kinship in any words making a family surname someone else's).
-    assert metrics["noise"] <= 0.048
-
-
-def test_engine_does_not_fall_below_its_first_measure_on_the_formal_unseen_corpus():
-    """tests/redaction/unseen_formal: conventional reports and letters by a helper that never saw the
-    engine; measuring only, held at its first measure."""
-    metrics = evaluate(Path(__file__).parent / "unseen_formal").metrics
-    assert metrics["third_party_recall"] >= 0.94
-    assert metrics["third_party_flagged"] >= 0.985
-    assert metrics["allegation_recall"] >= 0.99
-    assert metrics["over_redaction"] <= 0.01
-    assert metrics["noise"] <= 0.034
+@pytest.mark.parametrize("corpus", list(FLOORS), ids=[p.name for p in FLOORS])
+def test_engine_holds_its_floor_on_every_corpus(corpus: Path) -> None:
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not present")
+    metrics = evaluate(corpus).metrics
+    floor = FLOORS[corpus]
+    assert metrics["third_party_recall"] >= floor.recall
+    assert metrics["third_party_flagged"] >= floor.flagged
+    assert metrics["allegation_recall"] >= floor.allegations
+    assert metrics["over_redaction"] <= floor.over_redaction
+    assert metrics["noise"] <= floor.noise
 
 
 def test_review_load_and_misses_by_class_are_reported() -> None:
