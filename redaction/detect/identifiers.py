@@ -195,7 +195,7 @@ def addresses(text: str) -> Iterator[Identifier]:
 # A bare "number 14" needs a place word before it ("at", "lives", "next door to"): "item number 14" is not
 # a home. Flats, plots and pitches are homes by name.
 _PARTIAL_ADDRESS = re.compile(
-    r"(?:(?:\b(?:at|from|to|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
+    r"(?:(?:\b(?:at|from|to|of|into|outside|opposite|near|round to|next door to|lives|living|lived|stays|staying)"
     r",?\s+(?:the house at\s+)?|\(\s*|(?:^|(?<=[.!?]\s))(?=No\.?\s*\d+[a-z]?\s+(?:is|was|has|had)\b))"
     # ... or in brackets after a person, "Mrs Pike (no. 16)", or opening a sentence about it, "No. 9 is a let".
     r"(?P<number>(?:number|no\.?|num\.?)\s*\d+[a-z]?)\b)"

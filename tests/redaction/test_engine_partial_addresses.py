@@ -117,3 +117,9 @@ def test_a_street_someone_lives_on_is_their_address_and_a_street_walked_down_is_
     first, second = (m.start() for m in re.finditer("Quillet Road", text))
     assert any(f.category == "address" and f.start <= first < f.end and f.action != "keep" for f in found), found
     assert not any(f.category == "address" and f.start <= second < f.end for f in found), found
+
+
+def test_a_home_named_by_its_number_after_of_is_an_address() -> None:
+    # Class: "the landlord of no. 9", "the family of number 12".
+    text = "Osric Bellwood is the landlord of no. 9 and lives elsewhere.\n"
+    assert _covered(text, "no. 9", "redact") or _covered(text, "no. 9", "review")
