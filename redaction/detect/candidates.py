@@ -28,6 +28,7 @@ from redaction.detect.persons import (
     _word_surname_after_first_name,
     caps_names,
     register_for,
+    starts_a_role,
 )
 from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
@@ -325,7 +326,9 @@ def candidate_mentions(
     if guesses is None:
         guesses = name_word_guesses(text, english)
     mentions.extend(outside_places(text, guesses, ents))
-    return mentions
+    # "Foster carer's log", "Youth Justice Worker": the first words of a role are no one's name.
+    return [m for m in mentions if not starts_a_role(text, m.start, m.end)]
+
 
 
 def model_mentions(

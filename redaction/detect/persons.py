@@ -8,7 +8,15 @@ from functools import lru_cache
 
 from redaction.detect.context import role_clue
 from redaction.detect.gazetteer import english_zipf, name_words
-from redaction.detect.lexicon import COMMON_WORD_NAMES, KIN_TITLES, NAME_TOKEN, NOT_NAMES, TITLE_RE, TRADE_ACRONYMS
+from redaction.detect.lexicon import (
+    COMMON_WORD_NAMES,
+    KIN_TITLES,
+    NAME_TOKEN,
+    NOT_NAMES,
+    ROLE_RE,
+    TITLE_RE,
+    TRADE_ACRONYMS,
+)
 from redaction.detect.people import Register, norm
 from redaction.detect.spanindex import SpanIndex
 from redaction.types import CaseContext
@@ -307,6 +315,8 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
         name = text[m.start : m.end]
         if (trimmed := _leading_word_off(text, m, register, doc_names)) is not None:
             m.start, name = trimmed, text[trimmed : m.end]
+        if (cut := _trailing_words_off(text, m, register, doc_names)) is not None:
+            m.end, name = cut, text[m.start : cut]
         # "@Blessing M": a handle written as the person's display name is looked up as that name.
         looked_up = name[1:] if name.startswith("@") and " " in name else name
         match = register.initials(name) if m.source == "initials" else register.lookup(looked_up)
@@ -385,6 +395,23 @@ def _leading_word_off(
     if register.lookup(rest.strip()) is None and norm(rest) not in doc_names:
         return None
     return m.start + len(name) - len(rest.lstrip())
+
+
+def _trailing_words_off(
+    text: str, m: Mention, register: Register, doc_names: dict[str, tuple[str, str, str]]
+) -> int | None:
+    """Where the name ends when the model ran it on into the verb after it ("Adaeze rang"): the words
+    before the first word in lower case are someone the case or the document knows, and the whole is
+    not. Without that resolution the span stays whole."""
+    name = text[m.start : m.end]
+    words = list(_SPACE_THEN_WORD.finditer(name))
+    lower = next((w for w in words if w.group(1).islower() and w.group(1) not in _NAME_PARTICLES), None)
+    if lower is None or not name[:1].isupper() or register.lookup(name) is not None:
+        return None
+    head = name[: lower.start()]
+    if register.lookup(head) is None and norm(head) not in doc_names:
+        return None
+    return m.start + lower.start()
 
 
 # Words introducing someone outside the household, right before a name ("the neighbour Mr Whitby"), and
@@ -482,7 +509,7 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
             guessed.source, guessed.party, guessed.why = "doc", source.party, source.why
             guessed.doubt = source.doubt
             continue
-        if taken.overlaps(hit.start(), hit.end()):
+        if taken.overlaps(hit.start(), hit.end()) or starts_a_role(text, hit.start(), hit.end()):
             continue
         if word.isupper() and len(word) <= 3 and word not in forms:
             continue  # initials must match exactly, in capitals
@@ -492,6 +519,15 @@ def propagate(text: str, mentions: list[Mention], context: CaseContext) -> list[
         how = source.source if source.source in GUESS_SOURCES or source.source == "initials" else "doc"
         extra.append(Mention(hit.start(), hit.end(), how, source.party, source.why, 0.75, source.doubt))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+_ROLE_AT = re.compile(rf"(?:{ROLE_RE})\b", re.IGNORECASE)
+
+
+def starts_a_role(text: str, start: int, end: int) -> bool:
+    """ "Foster carer's log", "Youth Justice Worker": the first words of a role, no one's name."""
+    role = _ROLE_AT.match(text, start)
+    return role is not None and role.end() > end and " " in role.group(0)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
