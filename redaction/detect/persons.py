@@ -335,6 +335,10 @@ def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Me
         elif norm(name) in doc_names:
             m.party, m.why, m.doubt = doc_names[norm(name)]
             m.source = "doc" if m.source in GUESS_SOURCES else m.source
+        elif (introduced := _titled_initial(text, m, name, doc_names)) is not None:
+            # "Miss K" after "her TA, Miss Kowalczyk": a title and the first letter of someone introduced.
+            m.party, m.why, m.doubt = introduced
+            m.source = "doc"
         elif m.source == "initials" and (introduced := _introduced_initials(name, doc_names)) is not None:
             # "PD" after "Patricia Doyle" was introduced: the same person, not a guess.
             m.party, m.why, m.doubt = introduced
@@ -433,6 +437,20 @@ def _outsider(text: str, m: Mention) -> bool:
     return bool(_OUTSIDER_BEFORE.search(text[max(0, m.start - 40) : m.start])) or bool(
         _NO_RELATION.match(text[m.end : m.end + 30])
     )
+
+
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_RE})\.?\s+$")
+
+
+def _titled_initial(
+    text: str, m: Mention, name: str, doc_names: dict[str, tuple[str, str, str]]
+) -> tuple[str, str, str] | None:
+    """Whom "Miss K" stands for: the one surname the document introduced with that first letter."""
+    letter = name.rstrip(".")
+    if len(letter) != 1 or not letter.isupper() or not _TITLE_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return None
+    fits = {found for key, found in doc_names.items() if " " not in key and key[:1] == letter.lower()}
+    return fits.pop() if len({party for party, _why, _doubt in fits}) == 1 and len(fits) == 1 else None
 
 
 def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:

@@ -330,3 +330,9 @@ def test_the_first_word_of_a_role_is_no_ones_name() -> None:
     # review"), while the same surname after a title stays a name.
     found = _findings("Foster carer's log, week 3\nMs Foster from next door came round. Foster carers' review next.\n")
     assert found.get("Foster") == ["third_party/redact"], found
+
+
+def test_a_title_and_an_initial_stand_for_the_one_person_introduced_with_that_letter() -> None:
+    # Class: staff shortened to a title and an initial after being named ("Miss Grennan" ... "Miss G").
+    found = _findings("Tobi told his TA, Miss Grennan, that he was hungry. Miss G logged it straight away.")
+    assert found.get("G") == ["professional/keep"], found
