@@ -90,12 +90,8 @@ def _by_role(reason: str, matched: str) -> RoleClue:
     return RoleClue(reason, carer=bool(_CARER_RE.search(matched)))
 
 
-def professional_context(text: str, start: int, end: int) -> str:
-    """A short reason if the surrounding words mark the person as a professional, else ""."""
-    return role_clue(text, start, end).reason
-
-
 def role_clue(text: str, start: int, end: int) -> RoleClue:
+    """What the words around a name say of the person's role: a professional's, a carer's, or none."""
     before = _line_before(text, start)
     words = text[start:end].split()
     # "PC Adeyemi" as one mention (a table cell, a list): the rank is part of what was found.
