@@ -25,10 +25,10 @@ from redaction.detect.persons import (
     _capitalised,
     _clean,
     _sentence_initial,
-    _word_surname_after_first_name,
     caps_names,
     register_for,
     starts_a_role,
+    surname_after_first_name,
 )
 from redaction.detect.spanindex import SpanIndex
 from redaction.detect.truecase import Vocabulary
@@ -100,7 +100,7 @@ def _name_like(text: str, start: int, end: int, *, strict: bool = True) -> bool:
     if not words or len(words) > 4 or any(ch.isdigit() for ch in text[start:end]):
         return False
     if strict and any(
-        (w.lower() in NOT_NAMES and not (i and _word_surname_after_first_name(words[i - 1], w)))
+        (w.lower() in NOT_NAMES and not (i and surname_after_first_name(words[i - 1], w)))
         or w.lower() in ORG_WORDS
         for i, w in enumerate(words)
     ):
@@ -238,6 +238,7 @@ def handle_mentions(text: str) -> list[Mention]:
 
 
 _ROLE_OR_RELATION = frozenset(w.lower() for w in (*RELATION_WORDS, *ROLE_WORDS))
+_NO_PERSON_WORDS = _ROLE_OR_RELATION | NOT_NAMES | ORG_WORDS
 
 
 def header_cells(text: str) -> SpanIndex:
@@ -279,7 +280,7 @@ def _organisation_cell(words: list[str]) -> bool:
     return (
         len(words) > 1
         and words[-1].lower() in ORG_WORDS
-        and not _word_surname_after_first_name(words[-2], words[-1])
+        and not surname_after_first_name(words[-2], words[-1])
     )
 
 
@@ -437,7 +438,7 @@ def text_mentions(text: str, context: CaseContext, english: Vocabulary | None = 
     )
     for m in _HAS_RELATIVE.finditer(text):
         word = m.group("name")
-        if word.lower() in _ROLE_OR_RELATION | NOT_NAMES | ORG_WORDS or (english and english.everyday_word(word)):
+        if word.lower() in _NO_PERSON_WORDS or (english and english.everyday_word(word)):
             continue  # "Mum's partner", "Today's family time"
         # A common noun with relatives is still a person ("River's parents"), but only a person decides.
         source = "relation" if english_zipf(word) < COMMON_ZIPF else "word_name"

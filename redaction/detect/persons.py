@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from redaction.detect.context import role_clue
 from redaction.detect.gazetteer import english_zipf, name_words
+from redaction.detect.identifiers import STREET_WORDS
 from redaction.detect.lexicon import (
     COMMON_WORD_NAMES,
     KIN_TITLES,
@@ -76,6 +77,11 @@ _LEAD_WORDS = (
 )
 _LEAD_RE = "|".join(_LEAD_WORDS)
 _KIN_RE = "|".join(KIN_TITLES)
+# Titles, greetings, roles and kinship words in front of a name ("Health Visitor Karen Finch", "Aunty Kathy").
+_LEAD = re.compile(rf"(?:(?:{TITLE_RE}|{_LEAD_RE}|{_KIN_RE})\.?\s+)+", re.IGNORECASE)
+# (party, why, doubt) of someone resolved; the names a document has introduced, each with its resolution.
+Resolution = tuple[str, str, str]
+DocNames = dict[str, Resolution]
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -124,7 +130,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1  # "> Mrs Angwin" in a quoted e-mail: the quote mark first, then the title
     span = text[start:end]
     # Drop greetings, role words and titles in front of the name ("Health Visitor Karen Finch").
-    lead = re.match(rf"(?:(?:{TITLE_RE}|{_LEAD_RE}|{_KIN_RE})\.?\s+)+", span, re.IGNORECASE)
+    lead = _LEAD.match(span)
     if lead and lead.end() < len(span):
         start += lead.end()
     # The model runs a name on into a log's next label: "BRIDGET MCDONAGH TEL 07700 ...", "Mary's NI number".
@@ -235,16 +241,14 @@ def _joinable(word: str) -> bool:
     )
 
 
-def _word_surname_after_first_name(name: str, word: str) -> bool:
+def surname_after_first_name(name: str, word: str) -> bool:
     """ "Winifred Ward", "Lucy Hall": a surname that is also a word, straight after a listed first name.
     Not a street or a building ("Victoria Street", "Hope House"): those words stay places."""
-    from redaction.detect.identifiers import STREET_WORDS
-
-    last = name.split()[-1] if name.split() else ""
+    first = name.strip()
     words = name_words()
     return (
-        " " not in name.strip()
-        and words.is_given(last)
+        " " not in first
+        and words.is_given(first)
         and words.is_surname(word)
         and word.lower() not in _PLACE_NOUNS
         and word.capitalize() not in STREET_WORDS
@@ -261,7 +265,7 @@ def extend(text: str, mentions: list[Mention], propn: frozenset[int] = frozenset
             nxt = _NEXT_NAME.match(text, m.end)
             if nxt is None or m.end - m.start > 40:
                 break
-            if not _joinable(nxt.group(1)) and not _word_surname_after_first_name(text[m.start : m.end], nxt.group(1)):
+            if not _joinable(nxt.group(1)) and not surname_after_first_name(text[m.start : m.end], nxt.group(1)):
                 break
             m.end = nxt.end(1)
         span = text[m.start : m.end]
@@ -308,7 +312,7 @@ def merge(mentions: list[Mention]) -> list[Mention]:
 def resolve(text: str, mentions: list[Mention], context: CaseContext) -> list[Mention]:
     """Give every mention a party: register first, then the document's own introductions, then context."""
     register = register_for(context)
-    doc_names: dict[str, tuple[str, str, str]] = {}
+    doc_names: DocNames = {}
     # Multi-word mentions first: they introduce people, whose short forms follow later in the text.
     order = sorted(mentions, key=lambda m: (" " not in text[m.start : m.end], m.start))
     for m in order:
@@ -378,7 +382,7 @@ _KNOWN_WORD_ZIPF = 2.0
 
 
 def _leading_word_off(
-    text: str, m: Mention, register: Register, doc_names: dict[str, tuple[str, str, str]]
+    text: str, m: Mention, register: Register, doc_names: DocNames
 ) -> int | None:
     """Where the name starts when the model ran a sentence's first word into it ("Rang Owen straight
     away", "Emailed Sunita"): the first word is ordinary English and no listed name, and the rest is
@@ -396,13 +400,13 @@ def _leading_word_off(
         or register.lookup(name) is not None
     ):
         return None
-    if register.lookup(rest.strip()) is None and norm(rest) not in doc_names:
+    if not _known(rest.strip(), register, doc_names):
         return None
     return m.start + len(name) - len(rest.lstrip())
 
 
 def _trailing_words_off(
-    text: str, m: Mention, register: Register, doc_names: dict[str, tuple[str, str, str]]
+    text: str, m: Mention, register: Register, doc_names: DocNames
 ) -> int | None:
     """Where the name ends when the model ran it on into the verb after it ("Adaeze rang"): the words
     before the first word in lower case are someone the case or the document knows, and the whole is
@@ -412,10 +416,14 @@ def _trailing_words_off(
     lower = next((w for w in words if w.group(1).islower() and w.group(1) not in _NAME_PARTICLES), None)
     if lower is None or not name[:1].isupper() or register.lookup(name) is not None:
         return None
-    head = name[: lower.start()]
-    if register.lookup(head) is None and norm(head) not in doc_names:
+    if not _known(name[: lower.start()], register, doc_names):
         return None
     return m.start + lower.start()
+
+
+def _known(name: str, register: Register, doc_names: DocNames) -> bool:
+    """Someone the case's register or the document itself already knows."""
+    return register.lookup(name) is not None or norm(name) in doc_names
 
 
 # Words introducing someone outside the household, right before a name ("the neighbour Mr Whitby"), and
@@ -443,17 +451,17 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_RE})\.?\s+$")
 
 
 def _titled_initial(
-    text: str, m: Mention, name: str, doc_names: dict[str, tuple[str, str, str]]
-) -> tuple[str, str, str] | None:
+    text: str, m: Mention, name: str, doc_names: DocNames
+) -> Resolution | None:
     """Whom "Miss K" stands for: the one surname the document introduced with that first letter."""
     letter = name.rstrip(".")
     if len(letter) != 1 or not letter.isupper() or not _TITLE_BEFORE.search(text, max(0, m.start - 8), m.start):
         return None
     fits = {found for key, found in doc_names.items() if " " not in key and key[:1] == letter.lower()}
-    return fits.pop() if len({party for party, _why, _doubt in fits}) == 1 and len(fits) == 1 else None
+    return fits.pop() if len(fits) == 1 else None
 
 
-def _introduced_initials(initials: str, doc_names: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
+def _introduced_initials(initials: str, doc_names: DocNames) -> Resolution | None:
     wanted = initials.strip().lower()
     for name, found in doc_names.items():
         words = name.split(" ")

@@ -225,11 +225,9 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
         after_kin = bool(i and _KIN_BEFORE.fullmatch(line, tokens[i - 1].start(), m.start()))
         if not word.islower() or len(word) < 3 or (word in COMMON_WORD_NAMES and word not in known and not after_kin):
             continue
-        plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
         if not (word in known or words.is_name(word)) and word.endswith("s") and words.is_name(word[:-1]):
-            # A possessive typed without its apostrophe: "at lorraines", "kaydences mum".
-            word = word[:-1]
-            plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
+            word = word[:-1]  # a possessive typed without its apostrophe: "at lorraines", "kaydences mum"
+        plain = not vocab.everyday_word(word) and english_zipf(word) < COMMON_ZIPF
         following = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
         if following in ORG_WORDS and _adjacent(line, m, tokens[i + 1]):
             continue  # "carr lane", "brindley academy": a street or a place, named after someone long ago
@@ -271,7 +269,7 @@ def _capitalise_names(line: str, vocab: Vocabulary, known: frozenset[str]) -> st
 
 _KIN_BEFORE = re.compile(
     r"(?:"
-    + "|".join(sorted((re.escape(w) for w in (*RELATION_WORDS, "son", "ex", "partner")), key=len, reverse=True))
+    + "|".join(sorted({re.escape(w) for w in (*RELATION_WORDS, "son", "ex", "partner")}, key=len, reverse=True))
     + r")(?: \(| )",
     re.IGNORECASE,
 )

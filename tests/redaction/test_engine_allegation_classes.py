@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from redaction.detect import detect
-from redaction.types import CaseContext, Person
+from redaction.types import CaseContext, Finding, Person
 
 CONTEXT = CaseContext(reference="A-1", family=(Person("Rhys Caddick", "child"), Person("Mair Caddick", "mother")))
 
@@ -125,15 +125,17 @@ def test_near_misses_stay_plain(sentence: str) -> None:
     ],
 )
 def test_a_denied_possible_or_borderline_account_goes_to_review_not_redaction(sentence: str) -> None:
-    text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
-    middle = text.index(sentence) + len(sentence) // 2
-    found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.start <= middle < f.end]
+    found = _allegations_over(sentence)
     assert found and all(f.action == "review" for f in found), found
 
 
 def test_an_account_with_one_plain_cue_is_redacted_though_another_cue_is_denied() -> None:
-    sentence = "Glyn Petts was not charged but he was arrested at the flat for assault."
-    text = f"Visit note.\n{sentence}\n"
-    middle = text.index(sentence) + len(sentence) // 2
-    found = [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.start <= middle < f.end]
+    found = _allegations_over("Glyn Petts was not charged but he was arrested at the flat for assault.")
     assert found and any(f.action == "redact" for f in found), found
+
+
+def _allegations_over(sentence: str) -> list[Finding]:
+    """The allegation findings over the middle of the sentence, set in a short visit note."""
+    text = f"Visit note.\n{sentence}\nNext visit in two weeks.\n"
+    middle = text.index(sentence) + len(sentence) // 2
+    return [f for f in detect(text, CONTEXT) if f.category == "criminal_allegation" and f.start <= middle < f.end]
